@@ -1,0 +1,78 @@
+package io.sitework.support.test;
+
+import io.sitework.events.Topics;
+import io.sitework.infra.MongoEndpoint;
+import io.sitework.infra.PostgresServer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.util.UUID;
+
+/**
+ * The real infrastructure integration tests run against, started once per test JVM and shared by
+ * every test class in it: a Kafka broker (KRaft, in-process), a PostgreSQL server (the one on this
+ * machine, or an embedded one where none runs) with a fresh database per test class, and a MongoDB
+ * wire-protocol endpoint with a fresh database per test class.
+ */
+public final class TestInfrastructure {
+
+    private static PostgresServer postgres;
+    private static MongoEndpoint mongo;
+    private static EmbeddedKafkaKraftBroker kafka;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = PostgresServer.fromEnvironment(null);
+            PostgresServer server = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
+        }
+        return postgres;
+    }
+
+    public static synchronized MongoEndpoint mongo() {
+        if (mongo == null) {
+            String external = System.getenv("SITEWORK_TEST_MONGO_URI");
+            mongo = external == null || external.isBlank() ? MongoEndpoint.inProcess(0, null) : MongoEndpoint.external(external);
+            MongoEndpoint endpoint = mongo;
+            Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "test-mongo-stop"));
+        }
+        return mongo;
+    }
+
+    public static synchronized EmbeddedKafkaKraftBroker kafka() {
+        if (kafka == null) {
+            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, Topics.WORK, Topics.CONTEXT, Topics.NOTIFICATION);
+            broker.brokerProperty("auto.create.topics.enable", "true");
+            broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+            broker.afterPropertiesSet();
+            kafka = broker;
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "test-kafka-stop"));
+        }
+        return kafka;
+    }
+
+    /** A new, empty database on the shared server; its name starts with {@code prefix}. */
+    public static String newPostgresDatabase(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase();
+        return postgres().createDatabaseIfMissing(name);
+    }
+
+    /** Points a Spring test context at a fresh PostgreSQL database, a fresh Mongo database and the broker. */
+    public static void register(DynamicPropertyRegistry registry, String service) {
+        String jdbcUrl = newPostgresDatabase("sw_" + service.replace('-', '_'));
+        registry.add("spring.datasource.url", () -> jdbcUrl);
+        registry.add("spring.datasource.username", () -> postgres().user());
+        registry.add("spring.datasource.password", () -> postgres().password());
+        registerWithoutPostgres(registry, service);
+    }
+
+    /** Mongo and Kafka only, for services without an event store. */
+    public static void registerWithoutPostgres(DynamicPropertyRegistry registry, String service) {
+        String mongoDb = ("sw_" + service + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
+        registry.add("spring.data.mongodb.uri", () -> mongo().uri(mongoDb));
+        registry.add("spring.kafka.bootstrap-servers", () -> kafka().getBrokersAsString());
+    }
+}
