@@ -4,6 +4,8 @@ import io.sitework.events.CloudEvent;
 import io.sitework.events.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +26,8 @@ public class KafkaSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public IntegrationEventPublisher integrationEventPublisher(KafkaProperties kafkaProperties,
-                                                               @Value("${sitework.kafka.ack-timeout:PT15S}") Duration ackTimeout) {
+                                                               @Value("${sitework.kafka.ack-timeout:PT15S}") Duration ackTimeout,
+                                                               ObjectProvider<MeterRegistry> meterRegistry) {
         Map<String, Object> props = new HashMap<>(kafkaProperties.buildProducerProperties(null));
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -33,6 +37,7 @@ public class KafkaSupportAutoConfiguration {
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         DefaultKafkaProducerFactory<String, CloudEvent> factory =
                 new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new CloudEventSerializer());
+        meterRegistry.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         return new IntegrationEventPublisher(new KafkaTemplate<>(factory), ackTimeout);
     }
 }

@@ -82,7 +82,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException ex, @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
+        Throwable cause = jacksonCause(ex);
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
@@ -161,6 +161,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
         }
         return response;
+    }
+
+    /** The Jackson exception that says what was wrong, not its innermost cause (e.g. a DateTimeParseException). */
+    private static Throwable jacksonCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return ex.getCause() == null ? ex : ex.getCause();
     }
 
     private static String summary(List<BadRequestException.FieldError> errors) {

@@ -1,0 +1,5 @@
+package io.sitework.work.api;
+
+public enum Priority {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

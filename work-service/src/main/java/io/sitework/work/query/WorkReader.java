@@ -1,0 +1,45 @@
+package io.sitework.work.query;
+
+import io.sitework.support.domain.NotFoundException;
+import io.sitework.work.api.WorkView;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Reads one work item straight from the event store: always consistent with the last command
+ * (read-your-writes, exact ETag) and able to answer "as of" any past instant.
+ */
+@Component
+public class WorkReader {
+
+    private final EventStore eventStore;
+
+    public WorkReader(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public WorkView get(String workId) {
+        return asOf(workId, null);
+    }
+
+    /** The work as it was at {@code asOf} (inclusive), or now when {@code asOf} is null. */
+    public WorkView asOf(String workId, Instant asOf) {
+        WorkDocument state = new WorkDocument();
+        DomainEventStream events = eventStore.readEvents(workId);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (asOf != null && event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            WorkFold.apply(state, event.getPayload(), WorkBoardProjection.contextOf(event, event.getSequenceNumber()));
+        }
+        if (state.getId() == null) {
+            throw new NotFoundException(asOf == null ? "No work with id " + workId : "Work " + workId + " did not exist at " + asOf);
+        }
+        return state.toView();
+    }
+}

@@ -1,0 +1,100 @@
+package io.sitework.work.web;
+
+import io.sitework.support.axon.CommandMetadata;
+import io.sitework.work.api.WorkCommands.CompleteWork;
+import io.sitework.work.api.WorkCommands.RequestWork;
+import io.sitework.work.api.WorkCommands.StartWork;
+import io.sitework.work.api.WorkKind;
+import io.sitework.work.api.WorkStatus;
+import io.sitework.work.api.WorkView;
+import io.sitework.work.query.WorkQueries;
+import io.sitework.work.query.WorkReader;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/work")
+public class WorkController {
+
+    private final CommandGateway commands;
+    private final WorkReader reader;
+    private final WorkQueries queries;
+
+    public WorkController(CommandGateway commands, WorkReader reader, WorkQueries queries) {
+        this.commands = commands;
+        this.reader = reader;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    public ResponseEntity<WorkView> request(@Valid @RequestBody WorkRequests.RequestWorkBody body, UriComponentsBuilder uris) {
+        String workId = UUID.randomUUID().toString();
+        List<String> assetIds = body.assetIds() == null ? List.of() : body.assetIds().stream().map(UUID::toString).distinct().toList();
+        commands.sendAndWait(new RequestWork(workId, body.siteId().toString(), body.kind(), body.title(), body.description(),
+                body.priority(), blankToNull(body.ownerId()), body.dueAt(), assetIds), CommandMetadata.current());
+        WorkView view = reader.get(workId);
+        return ResponseEntity.created(uris.path("/api/work/{id}").buildAndExpand(workId).toUri())
+                .eTag(ETags.of(view.version()))
+                .body(view);
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<WorkView> get(@PathVariable UUID id,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        WorkView view = reader.asOf(id.toString(), asOf);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @GetMapping
+    public WorkQueries.Page list(@RequestParam UUID siteId,
+                                 @RequestParam(required = false) WorkStatus status,
+                                 @RequestParam(required = false) WorkKind kind,
+                                 @RequestParam(required = false) String ownerId,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "50") int size,
+                                 @RequestParam(required = false) String sort) {
+        PageRequests.validate(page, size);
+        return queries.list(new WorkQueries.Filter(siteId.toString(), status, kind, blankToNull(ownerId)), page, size, PageRequests.sort(sort));
+    }
+
+    @PostMapping("/{id}/start")
+    public ResponseEntity<WorkView> start(@PathVariable UUID id,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new StartWork(id.toString(), ETags.expectedVersion(ifMatch)), CommandMetadata.current());
+        return current(id);
+    }
+
+    @PostMapping("/{id}/complete")
+    public ResponseEntity<WorkView> complete(@PathVariable UUID id,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @Valid @RequestBody(required = false) WorkRequests.CompleteWorkBody body) {
+        String outcome = body == null ? null : body.outcome();
+        commands.sendAndWait(new CompleteWork(id.toString(), ETags.expectedVersion(ifMatch), outcome), CommandMetadata.current());
+        return current(id);
+    }
+
+    private ResponseEntity<WorkView> current(UUID id) {
+        WorkView view = reader.get(id.toString());
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
