@@ -1,6 +1,6 @@
 package io.sitework.work.query;
 
-import io.sitework.support.axon.CommandMetadata;
+import io.sitework.support.axon.EventContext;
 import io.sitework.work.api.WorkEvents.WorkCompleted;
 import io.sitework.work.api.WorkEvents.WorkRequested;
 import io.sitework.work.api.WorkEvents.WorkStarted;
@@ -49,13 +49,9 @@ public class WorkBoardProjection {
 
     private void apply(String workId, Object event, EventMessage<?> message, long sequence) {
         WorkDocument document = store.find(workId).orElseGet(WorkDocument::new);
-        if (WorkFold.apply(document, event, contextOf(message, sequence))) {
+        if (WorkFold.apply(document, event, EventContext.of(message, sequence))) {
             store.save(document);
         }
     }
 
-    static EventContext contextOf(EventMessage<?> message, long sequence) {
-        return new EventContext(sequence, message.getTimestamp(),
-                CommandMetadata.actor(message.getMetaData()), CommandMetadata.correlationId(message.getMetaData()));
-    }
 }

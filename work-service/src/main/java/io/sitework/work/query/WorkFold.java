@@ -1,5 +1,6 @@
 package io.sitework.work.query;
 
+import io.sitework.support.axon.EventContext;
 import io.sitework.work.api.WorkEvents.WorkCompleted;
 import io.sitework.work.api.WorkEvents.WorkRequested;
 import io.sitework.work.api.WorkEvents.WorkStarted;

@@ -1,5 +1,6 @@
 package io.sitework.work.query;
 
+import io.sitework.support.web.Paging;
 import io.sitework.work.api.WorkKind;
 import io.sitework.work.api.WorkStatus;
 import io.sitework.work.api.WorkView;
@@ -25,10 +26,7 @@ public class WorkQueries {
     public record Filter(String siteId, WorkStatus status, WorkKind kind, String ownerId) {
     }
 
-    public record Page(List<WorkView> items, int page, int size, long total) {
-    }
-
-    public Page list(Filter filter, int page, int size, Sort sort) {
+    public Paging.Page<WorkView> list(Filter filter, int page, int size, Sort sort) {
         Criteria criteria = Criteria.where("siteId").is(filter.siteId());
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
@@ -43,6 +41,6 @@ public class WorkQueries {
         long total = mongo.count(query, WorkDocument.class);
         query.with(PageRequest.of(page, size, sort.and(Sort.by("_id"))));
         List<WorkView> items = mongo.find(query, WorkDocument.class).stream().map(WorkDocument::toView).toList();
-        return new Page(items, page, size, total);
+        return new Paging.Page<>(items, page, size, total);
     }
 }

@@ -35,7 +35,7 @@ public class WorkReader {
             if (asOf != null && event.getTimestamp().isAfter(asOf)) {
                 break;
             }
-            WorkFold.apply(state, event.getPayload(), WorkBoardProjection.contextOf(event, event.getSequenceNumber()));
+            WorkFold.apply(state, event.getPayload(), EventContext.of(event, event.getSequenceNumber()));
         }
         if (state.getId() == null) {
             throw new NotFoundException(asOf == null ? "No work with id " + workId : "Work " + workId + " did not exist at " + asOf);

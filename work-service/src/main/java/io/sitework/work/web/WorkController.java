@@ -1,6 +1,8 @@
 package io.sitework.work.web;
 
 import io.sitework.support.axon.CommandMetadata;
+import io.sitework.support.web.ETags;
+import io.sitework.support.web.Paging;
 import io.sitework.work.api.WorkCommands.CompleteWork;
 import io.sitework.work.api.WorkCommands.RequestWork;
 import io.sitework.work.api.WorkCommands.StartWork;
@@ -11,6 +13,7 @@ import io.sitework.work.query.WorkQueries;
 import io.sitework.work.query.WorkReader;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +29,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/work")
 public class WorkController {
+
+    private static final Set<String> SORTABLE = Set.of("dueAt", "requestedAt", "updatedAt", "priority", "title", "status", "kind");
 
     private final CommandGateway commands;
     private final WorkReader reader;
@@ -62,15 +68,16 @@ public class WorkController {
     }
 
     @GetMapping
-    public WorkQueries.Page list(@RequestParam UUID siteId,
+    public Paging.Page<WorkView> list(@RequestParam UUID siteId,
                                  @RequestParam(required = false) WorkStatus status,
                                  @RequestParam(required = false) WorkKind kind,
                                  @RequestParam(required = false) String ownerId,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "50") int size,
                                  @RequestParam(required = false) String sort) {
-        PageRequests.validate(page, size);
-        return queries.list(new WorkQueries.Filter(siteId.toString(), status, kind, blankToNull(ownerId)), page, size, PageRequests.sort(sort));
+        Paging.validate(page, size);
+        return queries.list(new WorkQueries.Filter(siteId.toString(), status, kind, blankToNull(ownerId)), page, size,
+                Paging.sort(sort, SORTABLE, Sort.by(Sort.Direction.DESC, "requestedAt")));
     }
 
     @PostMapping("/{id}/start")

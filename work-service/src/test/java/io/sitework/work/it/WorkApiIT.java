@@ -6,6 +6,7 @@ import io.sitework.events.EventCatalog;
 import io.sitework.events.KafkaHeaders;
 import io.sitework.events.Topics;
 import io.sitework.events.kafka.CloudEventDeserializer;
+import io.sitework.support.test.Http;
 import io.sitework.support.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,21 +1,24 @@
-package io.sitework.work.web;
+package io.sitework.support.web;
 
-import io.sitework.support.web.BadRequestException;
 import org.springframework.data.domain.Sort;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Paging and sorting parameters of list endpoints: {@code ?page=0&size=50&sort=dueAt,asc}. */
-final class PageRequests {
+/** Paging and sorting parameters of list endpoints: {@code ?page=0&size=50&sort=dueAt,asc}, size capped. */
+public final class Paging {
 
-    static final int MAX_SIZE = 200;
-    static final Set<String> SORTABLE = Set.of("dueAt", "requestedAt", "updatedAt", "priority", "title", "status", "kind");
+    public static final int MAX_SIZE = 200;
 
-    private PageRequests() {
+    private Paging() {
     }
 
-    static void validate(int page, int size) {
+    /** One page of a list: the shape every list endpoint answers with. */
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public static void validate(int page, int size) {
         if (page < 0) {
             throw new BadRequestException("page", "must be 0 or more");
         }
@@ -24,14 +27,18 @@ final class PageRequests {
         }
     }
 
-    static Sort sort(String sort) {
+    /**
+     * The sort a {@code field[,asc|desc]} parameter asks for, restricted to {@code sortable}
+     * fields; {@code fallback} when absent.
+     */
+    public static Sort sort(String sort, Set<String> sortable, Sort fallback) {
         if (sort == null || sort.isBlank()) {
-            return Sort.by(Sort.Direction.DESC, "requestedAt");
+            return fallback;
         }
         String[] parts = sort.split(",");
         String field = parts[0].strip();
-        if (!SORTABLE.contains(field)) {
-            throw new BadRequestException("sort", "can sort by " + String.join(", ", SORTABLE.stream().sorted().toList()));
+        if (!sortable.contains(field)) {
+            throw new BadRequestException("sort", "can sort by " + String.join(", ", sortable.stream().sorted().toList()));
         }
         Sort.Direction direction = Sort.Direction.ASC;
         if (parts.length > 1) {

@@ -1,19 +1,18 @@
-package io.sitework.work.web;
+package io.sitework.support.web;
 
-import io.sitework.support.web.BadRequestException;
 
 /** Strong ETags carrying the aggregate version: {@code "7"}. */
-final class ETags {
+public final class ETags {
 
     private ETags() {
     }
 
-    static String of(long version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 
     /** The version an If-Match header names, or null when absent or {@code *}. */
-    static Long expectedVersion(String ifMatch) {
+    public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }

@@ -1,0 +1,41 @@
+package io.sitework.context.asset.query;
+
+import io.sitework.context.asset.api.AssetEvents.AssetRegistered;
+import io.sitework.support.axon.EventContext;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/** Keeps the asset tree (MongoDB collection {@code assets}) in step with the event store; idempotent by version. */
+@Component
+@ProcessingGroup(AssetTreeProjection.NAME)
+public class AssetTreeProjection {
+
+    public static final String NAME = "asset-tree";
+
+    private final AssetTreeStore store;
+
+    public AssetTreeProjection(AssetTreeStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(AssetRegistered event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.assetId(), event, message, sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        store.clear();
+    }
+
+    private void apply(String assetId, Object event, EventMessage<?> message, long sequence) {
+        AssetDocument document = store.find(assetId).orElseGet(AssetDocument::new);
+        if (AssetFold.apply(document, event, EventContext.of(message, sequence))) {
+            store.save(document);
+        }
+    }
+}

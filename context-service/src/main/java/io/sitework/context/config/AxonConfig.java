@@ -1,0 +1,19 @@
+package io.sitework.context.config;
+
+import io.sitework.context.asset.query.AssetTreeProjection;
+import io.sitework.context.publish.ContextEventPublisher;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/** Handler errors propagate (publisher retries from its token; projection poison events are dead-lettered). */
+@Configuration
+public class AxonConfig {
+
+    @Autowired
+    void configureErrorHandling(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(ContextEventPublisher.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(AssetTreeProjection.NAME, c -> PropagatingErrorHandler.instance());
+    }
+}
