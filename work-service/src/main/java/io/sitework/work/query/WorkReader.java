@@ -1,5 +1,7 @@
 package io.sitework.work.query;
 
+import io.sitework.support.axon.EventContext;
+
 import io.sitework.support.domain.NotFoundException;
 import io.sitework.work.api.WorkView;
 import org.axonframework.eventhandling.DomainEventMessage;
