@@ -1,0 +1,33 @@
+package io.sitework.notification.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code sitework.notification.*}: how the consumed topics are declared and how failed records are retried.
+ *
+ * @param topics partitions and replicas of the consumed topics and their dead-letter topics, used when
+ *               they do not exist yet (an existing topic keeps its layout)
+ * @param retry  retries before a record is dead-lettered
+ */
+@ConfigurationProperties("sitework.notification")
+public record NotificationProperties(@DefaultValue Topics topics, @DefaultValue Retry retry) {
+
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+    }
+
+    /**
+     * @param attempts                 retries after the first failure of a record whose failure is not transient
+     * @param interval                 the pause between those retries
+     * @param transientInitialInterval the first pause after a transient failure (the store is unreachable)
+     * @param transientMaxInterval     the longest pause between retries of a transient failure; such a record
+     *                                 is retried until it succeeds, never dead-lettered
+     */
+    public record Retry(@DefaultValue("2") int attempts,
+                        @DefaultValue("PT1S") Duration interval,
+                        @DefaultValue("PT1S") Duration transientInitialInterval,
+                        @DefaultValue("PT30S") Duration transientMaxInterval) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.sitework.notification.config;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+
+/**
+ * Decides whether a failure is worth waiting out: an unreachable or overloaded store will accept the
+ * same record later, so such a record is retried until it passes instead of being dead-lettered.
+ */
+public final class TransientFailures {
+
+    private TransientFailures() {
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof MongoSocketException
+                    || t instanceof MongoTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

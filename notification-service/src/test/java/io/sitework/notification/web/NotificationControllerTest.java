@@ -1,0 +1,94 @@
+package io.sitework.notification.web;
+
+import io.sitework.notification.inbox.InboxEntry;
+import io.sitework.notification.inbox.InboxSlice;
+import io.sitework.notification.inbox.InboxStore;
+import io.sitework.support.domain.NotFoundException;
+import io.sitework.support.web.BadRequestException;
+import io.sitework.support.web.Paging;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+class NotificationControllerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+
+    private final InboxStore inbox = mock(InboxStore.class);
+    private final NotificationController controller = new NotificationController(inbox, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void listsOnePageOfTheUsersInboxWithTheTotal() {
+        InboxEntry entry = entry(null);
+        when(inbox.findFor("u-bruno", true, 2, 10)).thenReturn(new InboxSlice(List.of(entry), 21));
+
+        Paging.Page<NotificationView> page = controller.list("u-bruno", true, 2, 10);
+
+        assertThat(page.page()).isEqualTo(2);
+        assertThat(page.size()).isEqualTo(10);
+        assertThat(page.total()).isEqualTo(21);
+        assertThat(page.items()).singleElement().satisfies(view -> {
+            assertThat(view.id()).isEqualTo(entry.id());
+            assertThat(view.read()).isFalse();
+        });
+    }
+
+    @Test
+    void refusesABlankUserAndPagingOutOfBoundsWithoutQueryingTheStore() {
+        assertBadRequest(() -> controller.list(" ", false, 0, 50), "userId");
+        assertBadRequest(() -> controller.list("u-bruno", false, -1, 50), "page");
+        assertBadRequest(() -> controller.list("u-bruno", false, 0, 201), "size");
+        assertBadRequest(() -> controller.list("u-bruno", false, 0, 0), "size");
+        verifyNoInteractions(inbox);
+    }
+
+    @Test
+    void acceptsTheLargestPage() {
+        when(inbox.findFor(anyString(), anyBoolean(), anyInt(), anyInt())).thenReturn(new InboxSlice(List.of(), 0));
+
+        assertThat(controller.list("u-bruno", false, 0, 200).size()).isEqualTo(200);
+    }
+
+    @Test
+    void markingReadUsesTheClockAndAnswersTheEntry() {
+        when(inbox.markRead("n-1", NOW)).thenReturn(Optional.of(entry(NOW)));
+
+        NotificationView view = controller.markRead("n-1");
+
+        verify(inbox).markRead("n-1", NOW);
+        assertThat(view.read()).isTrue();
+        assertThat(view.readAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void markingAnUnknownEntryIsNotFound() {
+        when(inbox.markRead(any(), any())).thenReturn(Optional.empty());
+
+        assertThatThrownBy(() -> controller.markRead("nope")).isInstanceOf(NotFoundException.class).hasMessageContaining("nope");
+    }
+
+    private static void assertBadRequest(Runnable call, String field) {
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.errors()).extracting(BadRequestException.FieldError::field).containsExactly(field));
+    }
+
+    private static InboxEntry entry(Instant readAt) {
+        return new InboxEntry("n-1", "u-bruno", "s-1", "e-1", "io.sitework.work.requested.v1", "w-1", "New work assigned to you: x", "",
+                null, Instant.parse("2026-11-25T07:30:00Z"), Instant.parse("2026-11-25T07:30:01Z"), readAt);
+    }
+}
