@@ -37,14 +37,21 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logFile;
+    private final List<String> extraJvmArgs;
     private Process process;
 
     public KafkaBrokerProcess(Path dataDir, String classpath, int port, int controllerPort, Path logFile) {
+        this(dataDir, classpath, port, controllerPort, logFile, List.of());
+    }
+
+    /** @param extraJvmArgs added to the broker's JVM options, e.g. an agent that ends it with its parent */
+    public KafkaBrokerProcess(Path dataDir, String classpath, int port, int controllerPort, Path logFile, List<String> extraJvmArgs) {
         this.dataDir = dataDir.toAbsolutePath();
         this.classpath = classpath;
         this.port = port;
         this.controllerPort = controllerPort;
         this.logFile = logFile.toAbsolutePath();
+        this.extraJvmArgs = List.copyOf(extraJvmArgs);
     }
 
     public String bootstrapServers() {
@@ -76,8 +83,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     "-Djava.awt.headless=true",
                     "-Dlogback.configurationFile=" + logConfig,
                     "-Dlog4j.configuration=file:" + logConfig.resolveSibling("log4j.properties"),
-                    "-Dkafka.logs.dir=" + dataDir.resolve("server-logs"),
-                    "-cp", classpath, "kafka.Kafka", config.toString()));
+                    "-Dkafka.logs.dir=" + dataDir.resolve("server-logs")));
+            command.addAll(extraJvmArgs);
+            command.addAll(List.of("-cp", classpath, "kafka.Kafka", config.toString()));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -1,0 +1,122 @@
+package io.sitework.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Seeds the demo site through the gateway, like any client would. Idempotent across restarts: a site
+ * that already has work is left alone, and assets that already exist (found by tag) are reused.
+ */
+final class DemoSeeder {
+
+    private final JsonApi api;
+
+    DemoSeeder(JsonApi api) {
+        this.api = api;
+    }
+
+    DemoSeedResult seed(Instant now) {
+        String site = JsonHttp.query(DemoData.SITE_ID.toString());
+        long existingWork = total(expectOk(api.get("/api/work?siteId=" + site + "&size=1"), "list work"));
+        if (existingWork > 0) {
+            return new DemoSeedResult(DemoSeedResult.Outcome.ALREADY_PRESENT, 0, 0,
+                    "the demo site already has " + existingWork + " work items");
+        }
+        Map<String, String> assetIds = existingAssets(site);
+        Map<String, String> headers = Map.of("X-Correlation-Id", "demo-seed-" + UUID.randomUUID());
+        int assetsCreated = 0;
+        for (DemoData.Asset asset : DemoData.assets()) {
+            if (assetIds.containsKey(asset.tag())) {
+                continue;
+            }
+            String parentId = asset.parentTag() == null ? null : assetIds.get(asset.parentTag());
+            JsonHttp.Response created = api.post("/api/assets", DemoData.assetRequest(asset, parentId), headers);
+            assetIds.put(asset.tag(), idOf(created, "create asset " + asset.tag()));
+            assetsCreated++;
+        }
+        int workCreated = 0;
+        for (DemoData.Work work : DemoData.work()) {
+            JsonHttp.Response created = api.post("/api/work", DemoData.workRequest(work, assetIds, now), headers);
+            idOf(created, "create work \"" + work.title() + "\"");
+            workCreated++;
+        }
+        return new DemoSeedResult(DemoSeedResult.Outcome.CREATED, assetsCreated, workCreated,
+                assetsCreated + " assets and " + workCreated + " work items created");
+    }
+
+    /** Waits, up to {@code timeout}, until the site's work list shows {@code count} items; the read models lag a little. */
+    void awaitVisible(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (workVisible(count)) {
+                    return;
+                }
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // not there yet; try again
+            }
+        }
+    }
+
+    /** Whether the site's work list shows at least {@code count} items (the read models are eventually consistent). */
+    boolean workVisible(int count) {
+        JsonHttp.Response response = api.get("/api/work?siteId=" + JsonHttp.query(DemoData.SITE_ID.toString()) + "&size=1");
+        return response.isSuccess() && total(response) >= count;
+    }
+
+    private Map<String, String> existingAssets(String site) {
+        Map<String, String> ids = new HashMap<>();
+        JsonNode items = expectOk(api.get("/api/assets?siteId=" + site + "&size=200"), "list assets").json().path("items");
+        for (JsonNode item : items) {
+            if (item.hasNonNull("tag") && item.hasNonNull("id")) {
+                ids.put(item.get("tag").asText(), item.get("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    private static long total(JsonHttp.Response response) {
+        JsonNode json = response.json();
+        if (json.has("total")) {
+            return json.get("total").asLong();
+        }
+        return json.path("items").size();
+    }
+
+    private static JsonHttp.Response expectOk(JsonHttp.Response response, String what) {
+        if (!response.isSuccess()) {
+            throw new IllegalStateException(what + ": HTTP " + response.status() + " " + abbreviate(response.body()));
+        }
+        return response;
+    }
+
+    /** The id of what a POST created: from the body, else from the Location header. */
+    private static String idOf(JsonHttp.Response response, String what) {
+        expectOk(response, what);
+        JsonNode id = response.json().path("id");
+        if (id.isTextual() && !id.asText().isBlank()) {
+            return id.asText();
+        }
+        return response.headers().firstValue("Location")
+                .map(location -> location.substring(location.lastIndexOf('/') + 1))
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() -> new IllegalStateException(what + ": the response names no id"));
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null) {
+            return "";
+        }
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+    }
+}

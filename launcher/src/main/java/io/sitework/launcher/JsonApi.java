@@ -1,0 +1,11 @@
+package io.sitework.launcher;
+
+import java.util.Map;
+
+/** The two calls the launcher makes on the platform's API. */
+interface JsonApi {
+
+    JsonHttp.Response get(String pathAndQuery);
+
+    JsonHttp.Response post(String path, Object body, Map<String, String> headers);
+}

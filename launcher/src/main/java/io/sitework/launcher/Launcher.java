@@ -1,0 +1,132 @@
+package io.sitework.launcher;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar launcher/target/sitework.jar}: the embedded default. Starts the whole platform,
+ * prints where it is, and stops it all on Ctrl-C.
+ *
+ * <p>When the launcher is killed hard (SIGKILL), its shutdown hook cannot run. The services and the Kafka
+ * broker still stop within a second or two: each runs with {@link ParentWatchAgent}, which exits the JVM
+ * when the launcher's process is gone. An embedded PostgreSQL (not a JVM) is stopped by the next launcher
+ * using the same data directory ({@link ProcessRegistry}), before it starts anything.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = run(args, System.out, System.err);
+        if (exitCode >= 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** Returns the exit code, or blocks until the JVM exits (Ctrl-C, a dead child) once the platform runs. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        LauncherArgs parsed;
+        try {
+            parsed = LauncherArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("Run with --help to see the options.");
+            return 2;
+        }
+        if (parsed.help()) {
+            out.print(LauncherArgs.HELP);
+            return 0;
+        }
+        Path dataDir = parsed.dataDir().toAbsolutePath().normalize();
+        // before anything logs: the launcher's own log (embedded PostgreSQL, Mongo, Kafka admin) goes there
+        System.setProperty("sitework.log.dir", dataDir.resolve("logs").toString());
+
+        PlatformConfig config;
+        try {
+            config = parsed.toConfig(Installation.ofRunningLauncher(), System.getenv());
+        } catch (RuntimeException e) {
+            err.println("Cannot start Sitework: " + e.getMessage());
+            return 1;
+        }
+        out.println("Starting Sitework (data in " + config.dataDir() + ")");
+        Platform platform = new Platform(config, new ConsoleListener(out, err, () -> exitLater(1)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!platform.isClosing()) {
+                out.println();
+                out.println("Stopping Sitework...");
+            }
+            platform.close();
+        }, "sitework-shutdown"));
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            if (e instanceof StartupException s && s.isInterruption()) {
+                // stopped by Ctrl-C while starting: the shutdown hook has it in hand, and the JVM is exiting
+                return -1;
+            }
+            return startFailed(e, config, err);
+        }
+        out.println();
+        out.print(banner(platform.publicUrl(), config.logDir(), platform.demoSeedResult()));
+        out.flush();
+        awaitTermination();
+        return -1;
+    }
+
+    private static int startFailed(RuntimeException failure, PlatformConfig config, PrintStream err) {
+        err.println();
+        if (failure instanceof StartupException e) {
+            err.println("Sitework did not start: " + e.getMessage());
+            if (!e.logTail().isEmpty()) {
+                err.println("Last lines of " + e.logFile() + ":");
+                ConsoleListener.printTail(err, e.logTail());
+            }
+        } else {
+            err.println("Sitework did not start: " + failure.getMessage());
+            Path launcherLog = config.logDir().resolve("launcher.log");
+            if (Files.exists(launcherLog)) {
+                err.println("The launcher's own log: " + launcherLog);
+            }
+        }
+        return 1;
+    }
+
+    static String banner(URI url, Path logDir, DemoSeedResult demo) {
+        String base = url.toString().replaceAll("/$", "");
+        StringBuilder text = new StringBuilder();
+        text.append("Sitework is running.\n");
+        text.append("  Portal and API   ").append(url).append('\n');
+        text.append("  Logs             ").append(logDir).append('\n');
+        if (demo.outcome() != DemoSeedResult.Outcome.DISABLED) {
+            String site = DemoData.SITE_ID.toString();
+            text.append("  Demo site        ").append(site).append(" (users ")
+                    .append(String.join(", ", DemoData.USERS)).append(")\n");
+            if (demo.outcome() == DemoSeedResult.Outcome.FAILED) {
+                text.append("                   seeding failed: ").append(demo.detail()).append('\n');
+            }
+            text.append("  Try              curl '").append(base).append("/api/work?siteId=").append(site).append("'\n");
+            text.append("                   curl '").append(base).append("/api/notifications?userId=")
+                    .append(DemoData.BRUNO).append("'\n");
+        }
+        text.append("Press Ctrl-C to stop.\n");
+        return text.toString();
+    }
+
+    private static void exitLater(int code) {
+        // System.exit runs the shutdown hooks, which stop the platform; never call it from the watcher itself
+        Thread exit = new Thread(() -> System.exit(code), "sitework-exit");
+        exit.start();
+    }
+
+    private static void awaitTermination() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,447 @@
+package io.sitework.launcher;
+
+import io.sitework.infra.KafkaBrokerProcess;
+import io.sitework.infra.MongoEndpoint;
+import io.sitework.infra.PostgresServer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The whole Sitework platform on one machine: PostgreSQL, a MongoDB endpoint, a Kafka broker, the three
+ * services and the gateway, started in health-checked order and stopped in reverse order.
+ *
+ * <p>{@link #close()} may be called at any time, from any thread (a shutdown hook), also while
+ * {@link #start()} runs: it stops whatever was started, and {@code start()} then starts nothing more.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final List<String> TOPICS = List.of("sitework.work.v1", "sitework.context.v1", "sitework.notification.v1");
+    static final int TOPIC_PARTITIONS = 3;
+
+    /** What the platform tells the person or test that runs it. */
+    public interface Listener {
+
+        /** A step is done: {@code what} (a short name), {@code detail}, and how long it took. */
+        void step(String what, String detail, Duration took);
+
+        /** A process died while the platform was running (not while it was stopping). */
+        default void unexpectedExit(String name, int exitCode, Path logFile, List<String> logTail) {
+        }
+    }
+
+    private final PlatformConfig config;
+    private final DataDirectory dir;
+    private final Listener listener;
+    private final HealthProbe probe;
+    private final PortChooser ports;
+    private final Object lock = new Object();
+    private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> portsByModule = new ConcurrentHashMap<>();
+    private final ExecutorService watcher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "sitework-process-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final AtomicBoolean exitReported = new AtomicBoolean();
+    private volatile boolean closing;
+    private boolean closed;
+    private DataDirLock dataDirLock;
+    private ProcessRegistry registry;
+    private Path agentJar;
+    private PostgresServer postgres;
+    private MongoEndpoint mongo;
+    private KafkaBrokerProcess kafka;
+    private ChildProcess kafkaChild;
+    private ChildProcess gateway;
+    private ServiceSpecs.Ports chosenPorts;
+    private Databases.Names databases;
+    private DemoSeedResult demoSeedResult = DemoSeedResult.disabled();
+
+    public Platform(PlatformConfig config, Listener listener) {
+        this(config, listener, HealthProbe.http(), PortChooser.system());
+    }
+
+    Platform(PlatformConfig config, Listener listener, HealthProbe probe, PortChooser ports) {
+        this.config = config;
+        this.dir = new DataDirectory(config.dataDir());
+        this.listener = listener;
+        this.probe = probe;
+        this.ports = ports;
+    }
+
+    /** Starts everything; on any failure stops what was started and rethrows. */
+    public Platform start() {
+        try {
+            doStart();
+            return this;
+        } catch (RuntimeException e) {
+            boolean interrupted = closing;
+            close();
+            throw interrupted ? StartupException.interrupted(e) : e;
+        }
+    }
+
+    private void doStart() {
+        Instant begin = Instant.now();
+        config.installation().check();
+        prepareDataDir();
+        choosePorts();
+        startPostgres();
+        startMongo();
+        startKafka();
+        startServices();
+        startGateway();
+        seedDemo();
+        watchForUnexpectedExits();
+        listener.step("ready", "the platform is up", since(begin));
+    }
+
+    private void prepareDataDir() {
+        Instant t = Instant.now();
+        dir.createLogs();
+        synchronized (lock) {
+            ensureNotClosing();
+            dataDirLock = DataDirLock.acquire(dir.lockFile());
+        }
+        registry = new ProcessRegistry(dir.processesFile());
+        List<String> leftovers = registry.stopLeftovers(config.stopGrace());
+        agentJar = AgentJar.write(dir.agentJar());
+        List<String> wiped = config.fresh() ? dir.wipe(config.mongoUri() == null) : List.of();
+        String detail = dir.root() + " (logs in " + dir.logs() + ")"
+                + (leftovers.isEmpty() ? "" : "; stopped what a previous launcher left running: " + String.join(", ", leftovers))
+                + (wiped.isEmpty() ? "" : "; wiped " + String.join(", ", wiped));
+        listener.step("data dir", detail, since(t));
+    }
+
+    private void choosePorts() {
+        int gatewayPort = ports.exactly(config.gatewayPort(), "gateway",
+                "Stop what uses it, or choose another port for the gateway (--gateway-port=<port>).");
+        chosenPorts = new ServiceSpecs.Ports(gatewayPort,
+                ports.preferredOrFree(config.managementPort()),
+                ports.preferredOrFree(config.workPort()),
+                ports.preferredOrFree(config.contextPort()),
+                ports.preferredOrFree(config.notificationPort()));
+    }
+
+    private void startPostgres() {
+        Instant t = Instant.now();
+        PostgresServer server = PostgresServer.findOrStart(config.postgresUrl(), config.postgresUser(),
+                config.postgresPassword(), dir.postgres());
+        synchronized (lock) {
+            postgres = server;
+            ensureNotClosing();
+        }
+        if (server.isEmbedded()) {
+            dir.postmaster().ifPresent(postmaster -> registry.record("postgres", postmaster));
+        }
+        Databases.Resolution resolution = new Databases(server, dir.databasesFile()).prepare(
+                new Databases.Names(config.workDatabase(), config.contextDatabase(), config.notificationDatabase()),
+                config.fresh());
+        databases = resolution.names();
+        listener.step("PostgreSQL", server.origin() + (server.isEmbedded() ? " on port " + server.port() : "")
+                + "; databases " + String.join(", ", databases.eventStores()) + (config.fresh() ? " (recreated)" : "")
+                + resolution.note(), since(t));
+    }
+
+    private void startMongo() {
+        Instant t = Instant.now();
+        MongoEndpoint endpoint;
+        String detail;
+        if (config.mongoUri() != null && !config.mongoUri().isBlank()) {
+            endpoint = MongoEndpoint.external(config.mongoUri());
+            detail = "configured " + redact(config.mongoUri());
+        } else {
+            Path file = config.persistentMongo() ? dir.mongoFile() : null;
+            endpoint = MongoEndpoint.inProcess(ports.preferredOrFree(config.mongoPort()), file);
+            detail = "in-process endpoint at " + endpoint.connectionString() + (file == null ? " (in memory)" : ", data in " + file);
+        }
+        synchronized (lock) {
+            mongo = endpoint;
+            ensureNotClosing();
+        }
+        listener.step("MongoDB", detail, since(t));
+    }
+
+    private void startKafka() {
+        Instant t = Instant.now();
+        int brokerPort = ports.preferredOrFree(config.kafkaPort());
+        int controllerPort = ports.preferredOrFree(config.kafkaControllerPort());
+        // the same parent-watch agent as the services: a hard-killed launcher takes the broker with it
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(dir.kafka(), config.installation().kafkaClasspath(),
+                brokerPort, controllerPort, dir.logFile("kafka"),
+                List.of("-javaagent:" + agentJar.toAbsolutePath() + "=" + ProcessHandle.current().pid()));
+        synchronized (lock) {
+            ensureNotClosing();
+            kafka = broker;
+        }
+        broker.start(config.kafkaStartTimeout());
+        Process process = broker.process();
+        if (process == null) {
+            throw StartupException.interrupted(null);
+        }
+        registry.record("kafka", process.toHandle());
+        kafkaChild = ChildProcess.adopt("kafka", process, broker.logFile());
+        broker.createTopics(TOPICS, TOPIC_PARTITIONS);
+        listener.step("Kafka", "broker at " + broker.bootstrapServers() + " (pid " + process.pid() + "), topics "
+                + String.join(", ", TOPICS), since(t));
+    }
+
+    private ServiceSpecs.Infrastructure infrastructure() {
+        return new ServiceSpecs.Infrastructure(kafka.bootstrapServers(), postgres.user(), postgres.password(),
+                postgres.jdbcUrl(databases.work()), postgres.jdbcUrl(databases.context()),
+                mongo.uri(databases.work()), mongo.uri(databases.context()),
+                mongo.uri(databases.notification()), mongo.isInProcess());
+    }
+
+    private void startServices() {
+        Instant t = Instant.now();
+        List<ChildProcess> started = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpecs.services(infrastructure(), chosenPorts)) {
+            ChildProcess child = launch(spec);
+            services.add(child);
+            started.add(child);
+        }
+        waiter().awaitHealthy(started, List.of(kafkaChild), config.serviceStartTimeout(),
+                child -> listener.step(child.name(), "ready on port " + portOf(child) + " (pid " + child.pid() + ")", since(t)));
+    }
+
+    private void startGateway() {
+        Instant t = Instant.now();
+        ServiceSpec spec = ServiceSpecs.gateway(infrastructure(), chosenPorts, config.gatewayAddress());
+        ChildProcess child = launch(spec);
+        synchronized (lock) {
+            gateway = child;
+        }
+        List<ChildProcess> needed = new ArrayList<>(services);
+        needed.add(kafkaChild);
+        waiter().awaitHealthy(List.of(child), needed, config.serviceStartTimeout(),
+                ready -> listener.step("gateway", "ready on " + publicUrl() + " (pid " + ready.pid() + ")", since(t)));
+    }
+
+    private ChildProcess launch(ServiceSpec spec) {
+        List<String> command = JavaCommand.forJar(JavaCommand.currentJavaHome(), config.javaOpts(), agentJar,
+                ProcessHandle.current().pid(), config.installation().serviceJar(spec.module()));
+        synchronized (lock) {
+            ensureNotClosing();
+            ChildProcess child = ChildProcess.start(spec.module(), command, spec.environment(),
+                    dir.logFile(spec.module()), spec.healthUri());
+            registry.record(spec.module(), child.process().toHandle());
+            portsByModule.put(spec.module(), spec.port());
+            return child;
+        }
+    }
+
+    private int portOf(ChildProcess child) {
+        return portsByModule.getOrDefault(child.name(), -1);
+    }
+
+    private void seedDemo() {
+        if (!config.demo()) {
+            demoSeedResult = DemoSeedResult.disabled();
+            return;
+        }
+        Instant t = Instant.now();
+        DemoSeeder seeder = new DemoSeeder(new JsonHttp(gatewayUri()));
+        try {
+            demoSeedResult = seeder.seed(Instant.now());
+        } catch (RuntimeException e) {
+            demoSeedResult = new DemoSeedResult(DemoSeedResult.Outcome.FAILED, 0, 0, e.getMessage());
+        }
+        if (demoSeedResult.outcome() == DemoSeedResult.Outcome.CREATED) {
+            seeder.awaitVisible(demoSeedResult.workCreated(), Duration.ofSeconds(15));
+        }
+        listener.step("demo data", "site " + DemoData.SITE_ID + ": " + demoSeedResult.detail(), since(t));
+    }
+
+
+    private void watchForUnexpectedExits() {
+        List<ChildProcess> all = new ArrayList<>(services);
+        all.add(kafkaChild);
+        all.add(gateway);
+        for (ChildProcess child : all) {
+            child.process().onExit().thenRunAsync(() -> reportExit(child), watcher);
+        }
+    }
+
+    private void reportExit(ChildProcess child) {
+        if (closing) {
+            return;
+        }
+        // Ctrl-C reaches every process of the terminal at once: give the shutdown hook a moment to say so
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            return;
+        }
+        // one report is enough: the listener typically stops everything, which ends the others too
+        if (!closing && exitReported.compareAndSet(false, true)) {
+            listener.unexpectedExit(child.name(), child.process().exitValue(), child.logFile(),
+                    child.logTail(HealthWaiter.LOG_TAIL_LINES));
+        }
+    }
+
+    private HealthWaiter waiter() {
+        return new HealthWaiter(probe, Duration.ofMillis(250), () -> closing);
+    }
+
+    /** Where this machine reaches the gateway. */
+    public URI gatewayUri() {
+        return URI.create("http://" + ServiceSpecs.localHostFor(config.gatewayAddress()) + ":" + chosenPorts.gateway() + "/");
+    }
+
+    /** The URL to print for people. */
+    public URI publicUrl() {
+        return ServiceSpecs.publicUrl(config.gatewayAddress(), chosenPorts.gateway());
+    }
+
+    /** Whether {@link #close()} was called (by a shutdown hook, for instance). */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    public DemoSeedResult demoSeedResult() {
+        return demoSeedResult;
+    }
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    /** The pid of each child process: the Kafka broker, the services, the gateway. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (kafkaChild != null) {
+            pids.put("kafka", kafkaChild.pid());
+        }
+        services.forEach(s -> pids.put(s.name(), s.pid()));
+        if (gateway != null) {
+            pids.put("gateway", gateway.pid());
+        }
+        return pids;
+    }
+
+    /** The TCP ports the platform listens on (those of external servers excluded). */
+    public Map<String, Integer> ports() {
+        Map<String, Integer> result = new LinkedHashMap<>();
+        if (chosenPorts != null) {
+            result.put("gateway", chosenPorts.gateway());
+            result.put("gateway-management", chosenPorts.management());
+            result.put("work-service", chosenPorts.work());
+            result.put("context-service", chosenPorts.context());
+            result.put("notification-service", chosenPorts.notification());
+        }
+        if (kafka != null) {
+            result.put("kafka", kafka.port());
+        }
+        if (mongo != null && mongo.isInProcess()) {
+            result.put("mongo", URI.create(mongo.connectionString()).getPort());
+        }
+        return result;
+    }
+
+    /** The databases the platform uses: the configured names, or those with a suffix (see {@link Databases}). */
+    public List<String> eventStoreDatabases() {
+        return databases == null ? List.of() : databases.eventStores();
+    }
+
+    /** Whether this platform started an embedded PostgreSQL (rather than using a running server). */
+    public boolean usesEmbeddedPostgres() {
+        return postgres != null && postgres.isEmbedded();
+    }
+
+    /**
+     * Stops everything in reverse order: the gateway, the services (SIGTERM, then SIGKILL after the grace
+     * period), Kafka, the Mongo endpoint and an embedded PostgreSQL. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closing = true;
+        }
+        Instant begin = Instant.now();
+        if (gateway != null) {
+            stopQuietly("gateway", () -> gateway.stop(config.stopGrace()));
+        }
+        if (!services.isEmpty()) {
+            stopQuietly("services", this::stopServices);
+        }
+        if (kafka != null) {
+            stopQuietly("Kafka", kafka::stop);
+        }
+        if (mongo != null) {
+            stopQuietly("MongoDB", mongo::close);
+        }
+        if (postgres != null && postgres.isEmbedded()) {
+            stopQuietly("PostgreSQL", postgres::close);
+        }
+        watcher.shutdownNow();
+        if (registry != null) {
+            registry.clear();
+        }
+        if (dataDirLock != null) {
+            dataDirLock.close();
+            listener.step("stopped", "nothing left running", since(begin));
+        }
+    }
+
+    private void stopServices() {
+        List<Thread> stoppers = services.stream()
+                .map(s -> new Thread(() -> s.stop(config.stopGrace()), "stop-" + s.name()))
+                .toList();
+        stoppers.forEach(Thread::start);
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stopQuietly(String what, Runnable stop) {
+        Instant t = Instant.now();
+        try {
+            stop.run();
+            listener.step("stop " + what, "done", since(t));
+        } catch (RuntimeException e) {
+            listener.step("stop " + what, "failed: " + e.getMessage(), since(t));
+        }
+    }
+
+    private void ensureNotClosing() {
+        if (closing) {
+            throw StartupException.interrupted(null);
+        }
+    }
+
+
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//[^/@]*@", "//***@");
+    }
+
+    private static Duration since(Instant start) {
+        return Duration.between(start, Instant.now());
+    }
+
+    static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}

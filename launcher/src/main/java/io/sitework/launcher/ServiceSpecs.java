@@ -1,0 +1,117 @@
+package io.sitework.launcher;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services' configuration contract: which environment variables each process receives, built
+ * from the infrastructure the platform found or started and the ports it chose.
+ */
+final class ServiceSpecs {
+
+    static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * Where the shared infrastructure is. {@code inProcessMongo}: the Mongo endpoint is the launcher's
+     * in-process server, which does not answer the {@code hello} command Spring Boot's Mongo health check
+     * sends; the services then leave Mongo out of their health (it lives and dies with the launcher anyway).
+     */
+    record Infrastructure(String kafkaBootstrap, String dbUser, String dbPassword,
+                          String workDbUrl, String contextDbUrl,
+                          String workMongoUri, String contextMongoUri, String notificationMongoUri,
+                          boolean inProcessMongo) {
+    }
+
+    /** The ports the platform chose. */
+    record Ports(int gateway, int management, int work, int context, int notification) {
+    }
+
+    private ServiceSpecs() {
+    }
+
+    /** work-service, context-service and notification-service, in that order; they start in parallel. */
+    static List<ServiceSpec> services(Infrastructure infra, Ports ports) {
+        Map<String, String> work = common(infra, LOOPBACK);
+        work.put("SITEWORK_WORK_PORT", String.valueOf(ports.work()));
+        work.put("SITEWORK_WORK_DB_URL", infra.workDbUrl());
+        work.put("SITEWORK_DB_USER", infra.dbUser());
+        work.put("SITEWORK_DB_PASSWORD", infra.dbPassword());
+        work.put("SITEWORK_WORK_MONGO_URI", infra.workMongoUri());
+        mongoHealth(infra, work);
+
+        Map<String, String> context = common(infra, LOOPBACK);
+        context.put("SITEWORK_CONTEXT_PORT", String.valueOf(ports.context()));
+        context.put("SITEWORK_CONTEXT_DB_URL", infra.contextDbUrl());
+        context.put("SITEWORK_DB_USER", infra.dbUser());
+        context.put("SITEWORK_DB_PASSWORD", infra.dbPassword());
+        context.put("SITEWORK_CONTEXT_MONGO_URI", infra.contextMongoUri());
+        mongoHealth(infra, context);
+
+        Map<String, String> notification = common(infra, LOOPBACK);
+        notification.put("SITEWORK_NOTIFICATION_PORT", String.valueOf(ports.notification()));
+        notification.put("SITEWORK_NOTIFICATION_MONGO_URI", infra.notificationMongoUri());
+        mongoHealth(infra, notification);
+
+        return List.of(
+                new ServiceSpec("work-service", ports.work(), work, health(LOOPBACK, ports.work())),
+                new ServiceSpec("context-service", ports.context(), context, health(LOOPBACK, ports.context())),
+                new ServiceSpec("notification-service", ports.notification(), notification,
+                        health(LOOPBACK, ports.notification())));
+    }
+
+    /** The gateway, listening on {@code address}; its management port stays on the loopback interface. */
+    static ServiceSpec gateway(Infrastructure infra, Ports ports, String address) {
+        Map<String, String> env = common(infra, address);
+        env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
+        env.put("SITEWORK_GATEWAY_PORT", String.valueOf(ports.gateway()));
+        env.put("SITEWORK_GATEWAY_MANAGEMENT_PORT", String.valueOf(ports.management()));
+        env.put("SITEWORK_WORK_URL", "http://" + LOOPBACK + ":" + ports.work());
+        env.put("SITEWORK_CONTEXT_URL", "http://" + LOOPBACK + ":" + ports.context());
+        env.put("SITEWORK_NOTIFICATION_URL", "http://" + LOOPBACK + ":" + ports.notification());
+        return new ServiceSpec("gateway", ports.gateway(), env, health(localHostFor(address), ports.gateway()));
+    }
+
+    /** The URL a person on this machine opens. */
+    static URI publicUrl(String address, int port) {
+        String host = isWildcard(address) || isLoopback(address) ? "localhost" : hostLiteral(address);
+        return URI.create("http://" + host + ":" + port + "/");
+    }
+
+    /** The host this machine reaches a server bound to {@code address} at. */
+    static String localHostFor(String address) {
+        return isWildcard(address) ? LOOPBACK : hostLiteral(address);
+    }
+
+    private static Map<String, String> common(Infrastructure infra, String address) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SITEWORK_KAFKA_BOOTSTRAP", infra.kafkaBootstrap());
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("SERVER_ADDRESS", address);
+        return env;
+    }
+
+    private static void mongoHealth(Infrastructure infra, Map<String, String> env) {
+        if (infra.inProcessMongo()) {
+            env.put("MANAGEMENT_HEALTH_MONGO_ENABLED", "false");
+        }
+    }
+
+    private static URI health(String host, int port) {
+        return URI.create("http://" + host + ":" + port + "/actuator/health");
+    }
+
+    private static boolean isWildcard(String address) {
+        return address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]");
+    }
+
+    private static boolean isLoopback(String address) {
+        return address.equals("localhost") || address.startsWith("127.") || address.equals("::1")
+                || address.equals("[::1]");
+    }
+
+    private static String hostLiteral(String address) {
+        return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+    }
+}

@@ -1,0 +1,185 @@
+package io.sitework.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sitework.infra.PostgresServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real platform — a Kafka broker process, the local (or embedded) PostgreSQL with databases of its own,
+ * the in-process Mongo endpoint and the four service jars as child processes — driven through the gateway.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EVENTUALLY = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path tmp;
+
+    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private Platform platform;
+    private URI gateway;
+
+    @BeforeAll
+    void startThePlatform() {
+        PlatformConfig config = PlatformConfig.builder(tmp.resolve("data"), Installation.ofRunningLauncher())
+                .anyFreePorts()
+                .workDatabase("sitework_it_work_" + suffix)
+                .contextDatabase("sitework_it_context_" + suffix)
+                .notificationDatabase("sitework_it_notification_" + suffix)
+                .postgres(System.getenv("SITEWORK_POSTGRES_URL"), System.getenv("SITEWORK_POSTGRES_USER"),
+                        System.getenv("SITEWORK_POSTGRES_PASSWORD"))
+                .persistentMongo(false)
+                .demo(true)
+                .javaOpts(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE), PlatformConfig.DEFAULT_JAVA_OPTS))
+                .serviceStartTimeout(Duration.ofSeconds(90))
+                .stopGrace(Duration.ofSeconds(15))
+                .build();
+        platform = new Platform(config, (what, detail, took) ->
+                System.out.println(ConsoleListener.line(what, detail, took))).start();
+        gateway = platform.gatewayUri();
+    }
+
+    @AfterAll
+    void stopThePlatformAndDropItsDatabases() {
+        if (platform == null) {
+            return;
+        }
+        platform.close();
+        if (!platform.usesEmbeddedPostgres()) {
+            PostgresServer server = PostgresServer.findOrStart(platform.config().postgresUrl(), platform.config().postgresUser(),
+                    platform.config().postgresPassword(), null);
+            platform.eventStoreDatabases().forEach(server::dropDatabaseIfExists);
+        }
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(gateway.resolve(pathAndQuery)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode list(String pathAndQuery) throws Exception {
+        HttpResponse<String> response = get(pathAndQuery);
+        assertThat(response.statusCode()).as("GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    @Order(1)
+    void theDemoSiteWasSeededWithAssetsAndWork() throws Exception {
+        assertThat(platform.demoSeedResult().outcome()).as(platform.demoSeedResult().detail())
+                .isEqualTo(DemoSeedResult.Outcome.CREATED);
+        String site = DemoData.SITE_ID.toString();
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode assets = list("/api/assets?siteId=" + site + "&size=200");
+            assertThat(assets.get("total").asInt()).isEqualTo(DemoData.assets().size());
+            List<String> tags = new ArrayList<>();
+            assets.get("items").forEach(a -> tags.add(a.get("tag").asText()));
+            assertThat(tags).containsExactlyInAnyOrder("A-100", "U-110", "P-101", "P-102", "E-201", "T-301");
+        });
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode work = list("/api/work?siteId=" + site + "&size=50");
+            assertThat(work.get("total").asInt()).isEqualTo(DemoData.work().size());
+            List<String> titles = new ArrayList<>();
+            work.get("items").forEach(w -> titles.add(w.get("title").asText()));
+            assertThat(titles).contains("P-101 mechanical seal leaking", "Daily utilities round");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void workRequestedThroughTheGatewayIsListedAndReachesItsOwnersInbox() throws Exception {
+        String site = UUID.randomUUID().toString();
+        String owner = "it-owner-" + suffix;
+        String correlationId = "it-" + UUID.randomUUID();
+        String title = "Inspect the relief valve PSV-" + suffix;
+
+        HttpResponse<String> created = post("/api/work", """
+                {"siteId":"%s","kind":"MAINTENANCE_CORRECTIVE","title":"%s","priority":"HIGH","ownerId":"%s"}"""
+                .formatted(site, title, owner), Map.of("X-Correlation-Id", correlationId));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlationId);
+        JsonNode work = JSON.readTree(created.body());
+        String workId = work.get("id").asText();
+        assertThat(UUID.fromString(workId)).isNotNull();
+        assertThat(work.get("status").asText()).isEqualTo("REQUESTED");
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode listed = list("/api/work?siteId=" + site);
+            assertThat(listed.get("total").asInt()).isEqualTo(1);
+            assertThat(listed.get("items").get(0).get("id").asText()).isEqualTo(workId);
+        });
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode inbox = list("/api/notifications?userId=" + owner);
+            assertThat(inbox.get("total").asInt()).isEqualTo(1);
+            String entry = inbox.get("items").get(0).toString();
+            assertThat(entry.contains(workId) || entry.contains(title)).as("inbox entry %s names the work", entry).isTrue();
+        });
+    }
+
+    @Test
+    @Order(3)
+    void malformedJsonIsA400ProblemWithoutAStackTrace() throws Exception {
+        HttpResponse<String> response = post("/api/work", "{\"siteId\": \"" + DemoData.SITE_ID + "\", \"title\": ",
+                Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("at io.sitework", "Exception:");
+    }
+
+    @Test
+    @Order(4)
+    void closeStopsEveryChildProcessAndFreesEveryPort() {
+        Map<String, Long> pids = platform.pids();
+        Map<String, Integer> ports = platform.ports();
+        assertThat(pids).containsOnlyKeys("kafka", "work-service", "context-service", "notification-service", "gateway");
+        assertThat(pids.values()).allMatch(LauncherProcess::alive);
+        assertThat(ports).containsKeys("gateway", "gateway-management", "work-service", "context-service",
+                "notification-service", "kafka", "mongo");
+
+        platform.close();
+
+        assertThat(pids).allSatisfy((name, pid) -> assertThat(LauncherProcess.alive(pid)).as(name).isFalse());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(ports).allSatisfy((name, port) -> assertThat(PortChooser.canBind(port)).as(name + " port " + port).isTrue()));
+    }
+}
