@@ -6,6 +6,8 @@ import io.sitework.infra.PostgresServer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +21,7 @@ public final class TestInfrastructure {
     private static PostgresServer postgres;
     private static MongoEndpoint mongo;
     private static EmbeddedKafkaKraftBroker kafka;
+    private static final List<String> createdDatabases = new ArrayList<>();
 
     private TestInfrastructure() {
     }
@@ -27,7 +30,19 @@ public final class TestInfrastructure {
         if (postgres == null) {
             postgres = PostgresServer.fromEnvironment(null);
             PostgresServer server = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // leave the shared server as we found it: drop this JVM's databases, then stop an embedded server
+                synchronized (TestInfrastructure.class) {
+                    createdDatabases.forEach(db -> {
+                        try {
+                            server.dropDatabaseIfExists(db);
+                        } catch (RuntimeException e) {
+                            System.err.println("Could not drop test database " + db + ": " + e.getMessage());
+                        }
+                    });
+                }
+                server.close();
+            }, "test-postgres-stop"));
         }
         return postgres;
     }
@@ -55,9 +70,11 @@ public final class TestInfrastructure {
     }
 
     /** A new, empty database on the shared server; its name starts with {@code prefix}. */
-    public static String newPostgresDatabase(String prefix) {
+    public static synchronized String newPostgresDatabase(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase();
-        return postgres().createDatabaseIfMissing(name);
+        String url = postgres().createDatabaseIfMissing(name);
+        createdDatabases.add(name);
+        return url;
     }
 
     /** Points a Spring test context at a fresh PostgreSQL database, a fresh Mongo database and the broker. */

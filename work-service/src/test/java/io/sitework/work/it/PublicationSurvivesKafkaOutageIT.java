@@ -38,11 +38,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PublicationSurvivesKafkaOutageIT {
 
+    private static Path dir;
     private static final KafkaBrokerProcess broker = startBroker();
 
     private static KafkaBrokerProcess startBroker() {
         try {
-            Path dir = Files.createTempDirectory("sw-kafka-outage");
+            dir = Files.createTempDirectory("sw-kafka-outage");
             KafkaBrokerProcess process = new KafkaBrokerProcess(dir.resolve("data"), System.getProperty("java.class.path"),
                     KafkaBrokerProcess.freePort(), KafkaBrokerProcess.freePort(), dir.resolve("kafka.log"));
             process.start(Duration.ofSeconds(60));
@@ -60,8 +61,11 @@ class PublicationSurvivesKafkaOutageIT {
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void stopBroker() throws IOException {
         broker.stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @LocalServerPort
