@@ -1,10 +1,13 @@
 package io.sitework.gateway;
 
+import io.sitework.gateway.devlogin.DevTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The gateway's answers when a backend is down or slow. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
+        "sitework.dev-login.enabled=true",
+        "sitework.rate-limit.replenish-rate=1000",
+        "sitework.rate-limit.burst-capacity=2000",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms"
 })
 class GatewayFailureIT {
@@ -47,6 +53,15 @@ class GatewayFailureIT {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    DevTokenIssuer tokens;
+
+    @BeforeEach
+    void authenticate() {
+        String token = tokens.issue(new DevTokenIssuer.Grant("gateway-it", null, Map.of(), false)).value();
+        client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
 
     @Test
     void answersServiceUnavailableProblemWhenTheBackendIsDown() {

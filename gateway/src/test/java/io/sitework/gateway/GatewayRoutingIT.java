@@ -1,5 +1,6 @@
 package io.sitework.gateway;
 
+import io.sitework.gateway.devlogin.DevTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,8 +29,13 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
+        // requests carry dev login tokens; their checks are TokenValidationContract's business
+        "sitework.dev-login.enabled=true",
+        "sitework.rate-limit.replenish-rate=1000",
+        "sitework.rate-limit.burst-capacity=2000"
+})
 @AutoConfigureObservability
 class GatewayRoutingIT {
 
@@ -61,6 +68,15 @@ class GatewayRoutingIT {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    DevTokenIssuer tokens;
+
+    @BeforeEach
+    void authenticate() {
+        String token = tokens.issue(new DevTokenIssuer.Grant("gateway-it", null, Map.of(), false)).value();
+        client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
 
     @BeforeEach
     void resetBackends() {

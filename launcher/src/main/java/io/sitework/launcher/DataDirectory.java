@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  *   mongo/sitework.mv    the in-process Mongo endpoint's data
  *   kafka/               the broker's configuration and log segments
  *   run/                 the lock, the processes of the running launcher, the parent-watch agent
+ *   dev-login/jwk.json   the dev login's signing key (readable by its owner only)
  *   databases.properties which PostgreSQL databases go with this directory
  * </pre>
  */
@@ -60,6 +61,11 @@ record DataDirectory(Path root) {
 
     Path agentJar() {
         return root.resolve("run").resolve("parent-watch-agent.jar");
+    }
+
+    /** The private key the gateway's dev login signs tokens with; the gateway creates it on its first start. */
+    Path devLoginKey() {
+        return root.resolve("dev-login").resolve("jwk.json");
     }
 
     void createLogs() {

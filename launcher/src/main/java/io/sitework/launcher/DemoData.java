@@ -20,7 +20,16 @@ final class DemoData {
     static final String ANNA = "anna.planner";
     static final String BRUNO = "bruno.tech";
     static final String CARLA = "carla.supervisor";
+    /** The owners of the demo work. */
     static final List<String> USERS = List.of(ANNA, BRUNO, CARLA);
+
+    /** Requests the demo work (a PLANNER of the site; a demo user of the gateway's dev login). */
+    static final String PLANNER = ANNA;
+    /** Registers the demo assets (SITE_ADMIN of the site). */
+    static final String SITE_ADMIN = "sam.siteadmin";
+    /** The demo users of the gateway's dev login (its application.yml), for the banner. */
+    static final List<String> LOGINS = List.of("anna.planner", "bruno.tech", "carla.supervisor", "rita.requester",
+            "paul.permits", "cora.contractor", "audrey.auditor", "sam.siteadmin", "tom.south", "olga.admin");
 
     /** An asset of the hierarchy; {@code parentTag} null for a top-level asset of the site. */
     record Asset(String tag, String parentTag, String name, String assetClass, String criticality) {

@@ -9,12 +9,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Seeds the demo site through the gateway, like any client would. Idempotent across restarts: a site
- * that already has work is left alone, and assets that already exist (found by tag) are reused.
+ * Seeds the demo site through the gateway, like any client would: it logs in at the dev login, then
+ * registers the assets as the site admin ({@link DemoData#SITE_ADMIN}) and requests the work as the planner
+ * ({@link DemoData#PLANNER}), who is therefore the work's {@code requestedBy}. Idempotent across restarts: a
+ * site that already has work is left alone, and assets that already exist (found by tag) are reused.
  */
 final class DemoSeeder {
 
+    static final String TOKEN_PATH = "/auth/dev/token";
+
     private final JsonApi api;
+    private final Map<String, String> authorizations = new HashMap<>();
 
     DemoSeeder(JsonApi api) {
         this.api = api;
@@ -22,26 +27,29 @@ final class DemoSeeder {
 
     DemoSeedResult seed(Instant now) {
         String site = JsonHttp.query(DemoData.SITE_ID.toString());
-        long existingWork = total(expectOk(api.get("/api/work?siteId=" + site + "&size=1"), "list work"));
+        Map<String, String> planner = headers(DemoData.PLANNER, null);
+        long existingWork = total(expectOk(api.get("/api/work?siteId=" + site + "&size=1", planner), "list work"));
         if (existingWork > 0) {
             return new DemoSeedResult(DemoSeedResult.Outcome.ALREADY_PRESENT, 0, 0,
                     "the demo site already has " + existingWork + " work items");
         }
-        Map<String, String> assetIds = existingAssets(site);
-        Map<String, String> headers = Map.of("X-Correlation-Id", "demo-seed-" + UUID.randomUUID());
+        String correlationId = "demo-seed-" + UUID.randomUUID();
+        Map<String, String> siteAdmin = headers(DemoData.SITE_ADMIN, correlationId);
+        Map<String, String> assetIds = existingAssets(site, siteAdmin);
         int assetsCreated = 0;
         for (DemoData.Asset asset : DemoData.assets()) {
             if (assetIds.containsKey(asset.tag())) {
                 continue;
             }
             String parentId = asset.parentTag() == null ? null : assetIds.get(asset.parentTag());
-            JsonHttp.Response created = api.post("/api/assets", DemoData.assetRequest(asset, parentId), headers);
+            JsonHttp.Response created = api.post("/api/assets", DemoData.assetRequest(asset, parentId), siteAdmin);
             assetIds.put(asset.tag(), idOf(created, "create asset " + asset.tag()));
             assetsCreated++;
         }
+        Map<String, String> requester = headers(DemoData.PLANNER, correlationId);
         int workCreated = 0;
         for (DemoData.Work work : DemoData.work()) {
-            JsonHttp.Response created = api.post("/api/work", DemoData.workRequest(work, assetIds, now), headers);
+            JsonHttp.Response created = api.post("/api/work", DemoData.workRequest(work, assetIds, now), requester);
             idOf(created, "create work \"" + work.title() + "\"");
             workCreated++;
         }
@@ -69,13 +77,36 @@ final class DemoSeeder {
 
     /** Whether the site's work list shows at least {@code count} items (the read models are eventually consistent). */
     boolean workVisible(int count) {
-        JsonHttp.Response response = api.get("/api/work?siteId=" + JsonHttp.query(DemoData.SITE_ID.toString()) + "&size=1");
+        JsonHttp.Response response = api.get("/api/work?siteId=" + JsonHttp.query(DemoData.SITE_ID.toString()) + "&size=1",
+                headers(DemoData.PLANNER, null));
         return response.isSuccess() && total(response) >= count;
     }
 
-    private Map<String, String> existingAssets(String site) {
+    /** The headers of a call made as {@code subject}: its bearer token, and the seed's correlation id. */
+    private Map<String, String> headers(String subject, String correlationId) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Authorization", authorizations.computeIfAbsent(subject, this::logIn));
+        if (correlationId != null) {
+            headers.put("X-Correlation-Id", correlationId);
+        }
+        return Map.copyOf(headers);
+    }
+
+    /** Logs in as a demo user at the dev login; the token carries the demo user's roles. */
+    private String logIn(String subject) {
+        JsonHttp.Response response = expectOk(api.post(TOKEN_PATH, Map.of("subject", subject), Map.of()),
+                "log in as " + subject);
+        JsonNode token = response.json().path("access_token");
+        if (!token.isTextual() || token.asText().isBlank()) {
+            throw new IllegalStateException("log in as " + subject + ": the answer holds no access_token");
+        }
+        return "Bearer " + token.asText();
+    }
+
+    private Map<String, String> existingAssets(String site, Map<String, String> headers) {
         Map<String, String> ids = new HashMap<>();
-        JsonNode items = expectOk(api.get("/api/assets?siteId=" + site + "&size=200"), "list assets").json().path("items");
+        JsonNode items = expectOk(api.get("/api/assets?siteId=" + site + "&size=200", headers), "list assets")
+                .json().path("items");
         for (JsonNode item : items) {
             if (item.hasNonNull("tag") && item.hasNonNull("id")) {
                 ids.put(item.get("tag").asText(), item.get("id").asText());

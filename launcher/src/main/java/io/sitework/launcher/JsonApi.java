@@ -2,10 +2,10 @@ package io.sitework.launcher;
 
 import java.util.Map;
 
-/** The two calls the launcher makes on the platform's API. */
+/** The calls the launcher makes on the platform's API. */
 interface JsonApi {
 
-    JsonHttp.Response get(String pathAndQuery);
+    JsonHttp.Response get(String pathAndQuery, Map<String, String> headers);
 
     JsonHttp.Response post(String path, Object body, Map<String, String> headers);
 }

@@ -50,8 +50,10 @@ final class JsonHttp implements JsonApi {
     }
 
     @Override
-    public Response get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET().header("Accept", "application/json"));
+    public Response get(String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET().header("Accept", "application/json");
+        headers.forEach(request::header);
+        return send(request);
     }
 
     @Override

@@ -97,23 +97,38 @@ public final class Launcher {
 
     static String banner(URI url, Path logDir, DemoSeedResult demo) {
         String base = url.toString().replaceAll("/$", "");
+        String indent = "                   ";
         StringBuilder text = new StringBuilder();
         text.append("Sitework is running.\n");
         text.append("  Portal and API   ").append(url).append('\n');
         text.append("  Logs             ").append(logDir).append('\n');
+        text.append("  Log in           ").append(loginCommand(base, DemoData.PLANNER)).append('\n');
+        text.append("  Demo users       ").append(String.join(", ", DemoData.LOGINS.subList(0, 5))).append(",\n");
+        text.append(indent).append(String.join(", ", DemoData.LOGINS.subList(5, DemoData.LOGINS.size()))).append('\n');
+        text.append(indent).append("(their roles: curl ").append(base).append("/auth/dev/users)\n");
         if (demo.outcome() != DemoSeedResult.Outcome.DISABLED) {
             String site = DemoData.SITE_ID.toString();
-            text.append("  Demo site        ").append(site).append(" (users ")
+            text.append("  Demo site        ").append(site).append(" (work owned by ")
                     .append(String.join(", ", DemoData.USERS)).append(")\n");
             if (demo.outcome() == DemoSeedResult.Outcome.FAILED) {
-                text.append("                   seeding failed: ").append(demo.detail()).append('\n');
+                text.append(indent).append("seeding failed: ").append(demo.detail()).append('\n');
             }
-            text.append("  Try              curl '").append(base).append("/api/work?siteId=").append(site).append("'\n");
-            text.append("                   curl '").append(base).append("/api/notifications?userId=")
-                    .append(DemoData.BRUNO).append("'\n");
+            text.append("  Try              curl -H \"Authorization: Bearer $TOKEN\" '").append(base)
+                    .append("/api/work?siteId=").append(site).append("'\n");
+            text.append(indent).append("curl -H \"Authorization: Bearer $TOKEN\" '").append(base)
+                    .append("/api/notifications'   # the inbox of the token's user\n");
+        } else {
+            text.append("  Try              curl -H \"Authorization: Bearer $TOKEN\" '").append(base)
+                    .append("/api/notifications'\n");
         }
         text.append("Press Ctrl-C to stop.\n");
         return text.toString();
+    }
+
+    /** A shell line that logs in at the dev login as {@code subject} and keeps the token in {@code $TOKEN}. */
+    static String loginCommand(String base, String subject) {
+        return "TOKEN=$(curl -s -X POST " + base + "/auth/dev/token -H 'Content-Type: application/json' -d '{\"subject\":\""
+                + subject + "\"}' | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')";
     }
 
     private static void exitLater(int code) {

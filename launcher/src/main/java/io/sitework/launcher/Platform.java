@@ -206,10 +206,14 @@ public final class Platform implements AutoCloseable {
                 mongo.uri(databases.notification()), mongo.isInProcess());
     }
 
+    private ServiceSpecs.Login login() {
+        return ServiceSpecs.Login.embedded(dir, config.gatewayAddress(), chosenPorts.gateway());
+    }
+
     private void startServices() {
         Instant t = Instant.now();
         List<ChildProcess> started = new ArrayList<>();
-        for (ServiceSpec spec : ServiceSpecs.services(infrastructure(), chosenPorts)) {
+        for (ServiceSpec spec : ServiceSpecs.services(infrastructure(), chosenPorts, login())) {
             ChildProcess child = launch(spec);
             services.add(child);
             started.add(child);
@@ -220,7 +224,7 @@ public final class Platform implements AutoCloseable {
 
     private void startGateway() {
         Instant t = Instant.now();
-        ServiceSpec spec = ServiceSpecs.gateway(infrastructure(), chosenPorts, config.gatewayAddress());
+        ServiceSpec spec = ServiceSpecs.gateway(infrastructure(), chosenPorts, config.gatewayAddress(), login());
         ChildProcess child = launch(spec);
         synchronized (lock) {
             gateway = child;

@@ -1,6 +1,7 @@
 package io.sitework.launcher;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,25 @@ final class ServiceSpecs {
     record Ports(int gateway, int management, int work, int context, int notification) {
     }
 
+    /**
+     * Who issues the tokens in the embedded default: the gateway's dev login, signing with the key in
+     * {@code keyFile}. The services (and the gateway) trust {@code issuer}; the services fetch the public key
+     * from {@code jwkSetUri} when the first token arrives, so they may start before the gateway.
+     */
+    record Login(String issuer, String jwkSetUri, Path keyFile) {
+
+        static Login embedded(DataDirectory dir, String gatewayAddress, int gatewayPort) {
+            return new Login("http://localhost:" + gatewayPort + "/auth/dev",
+                    "http://" + localHostFor(gatewayAddress) + ":" + gatewayPort + "/auth/dev/jwks",
+                    dir.devLoginKey());
+        }
+    }
+
     private ServiceSpecs() {
     }
 
     /** work-service, context-service and notification-service, in that order; they start in parallel. */
-    static List<ServiceSpec> services(Infrastructure infra, Ports ports) {
+    static List<ServiceSpec> services(Infrastructure infra, Ports ports, Login login) {
         Map<String, String> work = common(infra, LOOPBACK);
         work.put("SITEWORK_WORK_PORT", String.valueOf(ports.work()));
         work.put("SITEWORK_WORK_DB_URL", infra.workDbUrl());
@@ -54,6 +69,10 @@ final class ServiceSpecs {
         notification.put("SITEWORK_NOTIFICATION_MONGO_URI", infra.notificationMongoUri());
         mongoHealth(infra, notification);
 
+        for (Map<String, String> service : List.of(work, context, notification)) {
+            service.put("SITEWORK_OIDC_ISSUER", login.issuer());
+            service.put("SITEWORK_OIDC_JWK_SET_URI", login.jwkSetUri());
+        }
         return List.of(
                 new ServiceSpec("work-service", ports.work(), work, health(LOOPBACK, ports.work())),
                 new ServiceSpec("context-service", ports.context(), context, health(LOOPBACK, ports.context())),
@@ -61,8 +80,11 @@ final class ServiceSpecs {
                         health(LOOPBACK, ports.notification())));
     }
 
-    /** The gateway, listening on {@code address}; its management port stays on the loopback interface. */
-    static ServiceSpec gateway(Infrastructure infra, Ports ports, String address) {
+    /**
+     * The gateway, listening on {@code address}; its management port stays on the loopback interface. Its dev
+     * login is on: this is the embedded default, for one machine.
+     */
+    static ServiceSpec gateway(Infrastructure infra, Ports ports, String address, Login login) {
         Map<String, String> env = common(infra, address);
         env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
         env.put("SITEWORK_GATEWAY_PORT", String.valueOf(ports.gateway()));
@@ -70,6 +92,11 @@ final class ServiceSpecs {
         env.put("SITEWORK_WORK_URL", "http://" + LOOPBACK + ":" + ports.work());
         env.put("SITEWORK_CONTEXT_URL", "http://" + LOOPBACK + ":" + ports.context());
         env.put("SITEWORK_NOTIFICATION_URL", "http://" + LOOPBACK + ":" + ports.notification());
+        env.put("SITEWORK_DEV_LOGIN_ENABLED", "true");
+        env.put("SITEWORK_DEV_LOGIN_KEY_FILE", login.keyFile().toString());
+        env.put("SITEWORK_OIDC_ISSUER", login.issuer());
+        // the portal is served by the gateway itself, from the URL the banner prints
+        env.put("SITEWORK_PORTAL_ORIGIN", publicUrl(address, ports.gateway()).toString().replaceAll("/$", ""));
         return new ServiceSpec("gateway", ports.gateway(), env, health(localHostFor(address), ports.gateway()));
     }
 

@@ -21,6 +21,7 @@ class DataDirectoryTest {
         assertThat(dir.lockFile()).isEqualTo(Path.of("/srv/sitework/data/run/launcher.lock"));
         assertThat(dir.processesFile()).isEqualTo(Path.of("/srv/sitework/data/run/processes"));
         assertThat(dir.agentJar()).isEqualTo(Path.of("/srv/sitework/data/run/parent-watch-agent.jar"));
+        assertThat(dir.devLoginKey()).isEqualTo(Path.of("/srv/sitework/data/dev-login/jwk.json"));
     }
 
     @Test

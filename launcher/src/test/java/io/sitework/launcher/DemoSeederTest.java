@@ -19,25 +19,41 @@ class DemoSeederTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SITE = DemoData.SITE_ID.toString();
 
-    /** A pretend gateway: lists what it is told to, answers each POST with the next id. */
+    /**
+     * A pretend gateway: logs anyone in (the token is "token-of-" the subject), lists what it is told to,
+     * answers each other POST with the next id.
+     */
     static final class FakeApi implements JsonApi {
         record Post(String path, JsonNode body, Map<String, String> headers) {
         }
 
+        record Get(String pathAndQuery, Map<String, String> headers) {
+        }
+
         final List<Post> posts = new ArrayList<>();
+        final List<Get> getsSent = new ArrayList<>();
+        final List<String> logins = new ArrayList<>();
         final Map<String, JsonHttp.Response> gets = new HashMap<>();
         int nextId = 1;
         boolean idInLocationOnly;
         int failPostNumber = -1;
+        JsonHttp.Response loginAnswer;
 
         @Override
-        public JsonHttp.Response get(String pathAndQuery) {
+        public JsonHttp.Response get(String pathAndQuery, Map<String, String> headers) {
+            getsSent.add(new Get(pathAndQuery, headers));
             String path = pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
             return gets.getOrDefault(path, response(200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}", Map.of()));
         }
 
         @Override
         public JsonHttp.Response post(String path, Object body, Map<String, String> headers) {
+            if (path.equals("/auth/dev/token")) {
+                String subject = JSON.valueToTree(body).get("subject").asText();
+                logins.add(subject);
+                return loginAnswer != null ? loginAnswer
+                        : response(200, "{\"access_token\":\"token-of-" + subject + "\",\"token_type\":\"Bearer\",\"expires_in\":28800}", Map.of());
+            }
             posts.add(new Post(path, JSON.valueToTree(body), headers));
             if (posts.size() == failPostNumber) {
                 return response(400, "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"kind is unknown\"}", Map.of());
@@ -161,5 +177,61 @@ class DemoSeederTest {
         api.gets.put("/api/work", FakeApi.response(200, "{\"items\":[],\"page\":0,\"size\":1,\"total\":6}", Map.of()));
 
         assertThat(seeder.workVisible(6)).isTrue();
+    }
+
+    @Test
+    void theSiteAdminRegistersTheAssetsAndThePlannerRequestsTheWork() {
+        FakeApi api = new FakeApi();
+
+        new DemoSeeder(api).seed(Instant.now());
+
+        assertThat(api.postsTo("/api/assets")).allSatisfy(p ->
+                assertThat(p.headers()).containsEntry("Authorization", "Bearer token-of-sam.siteadmin"));
+        assertThat(api.postsTo("/api/work")).allSatisfy(p ->
+                assertThat(p.headers()).containsEntry("Authorization", "Bearer token-of-anna.planner"));
+        assertThat(api.getsSent).allSatisfy(g -> assertThat(g.headers()).containsKey("Authorization"));
+        assertThat(api.logins).as("each logs in once").containsExactlyInAnyOrder("anna.planner", "sam.siteadmin");
+    }
+
+    @Test
+    void theAlreadySeededCheckIsMadeWithAToken() {
+        FakeApi api = new FakeApi();
+        api.gets.put("/api/work", FakeApi.response(200, "{\"items\":[],\"page\":0,\"size\":1,\"total\":6}", Map.of()));
+
+        new DemoSeeder(api).seed(Instant.now());
+
+        assertThat(api.getsSent).singleElement().satisfies(g -> {
+            assertThat(g.pathAndQuery()).startsWith("/api/work?siteId=" + SITE);
+            assertThat(g.headers()).containsEntry("Authorization", "Bearer token-of-anna.planner");
+        });
+    }
+
+    @Test
+    void aGatewayWithoutDevLoginStopsTheSeedSayingSo() {
+        FakeApi api = new FakeApi();
+        api.loginAnswer = FakeApi.response(404, "{\"status\":404,\"detail\":\"There is no API at this path.\"}", Map.of());
+
+        assertThatThrownBy(() -> new DemoSeeder(api).seed(Instant.now()))
+                .hasMessageContaining("log in as anna.planner: HTTP 404");
+        assertThat(api.posts).isEmpty();
+        assertThat(api.getsSent).isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutTokenStopsTheSeed() {
+        FakeApi api = new FakeApi();
+        api.loginAnswer = FakeApi.response(200, "{\"token_type\":\"Bearer\"}", Map.of());
+
+        assertThatThrownBy(() -> new DemoSeeder(api).seed(Instant.now())).hasMessageContaining("no access_token");
+    }
+
+    @Test
+    void theVisibilityCheckIsMadeWithAToken() {
+        FakeApi api = new FakeApi();
+
+        new DemoSeeder(api).workVisible(1);
+
+        assertThat(api.getsSent).singleElement().satisfies(g ->
+                assertThat(g.headers()).containsEntry("Authorization", "Bearer token-of-anna.planner"));
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for a Sitework service jar (JDK only, packed alone into a jar by {@link FakeInstallation}):
  * it prints the configuration it received, answers {@code /actuator/health} with UP and, as the gateway,
- * answers the demo seed's calls. It knows which service it plays from its environment, like the real ones.
+ * answers the demo seed's calls: a dev login that gives anyone a token, and an API that wants one. It knows which service it plays from its environment, like the real ones.
  * {@code FAKE_CRASH_MODULE=<module>} makes that service die during startup, as a misconfigured one would.
  */
 public final class FakeService {
@@ -47,6 +47,11 @@ public final class FakeService {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 50);
         server.createContext("/actuator/health", exchange -> reply(exchange, 200, "{\"status\":\"UP\"}"));
         server.createContext("/api/", FakeService::api);
+        server.createContext("/auth/dev/token", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String subject = body.replaceAll(".*\"subject\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            reply(exchange, 200, "{\"access_token\":\"fake-token-of-" + subject + "\",\"token_type\":\"Bearer\",\"expires_in\":60}");
+        });
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("fake " + module + " stopping");
@@ -80,6 +85,11 @@ public final class FakeService {
     private static void api(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer fake-token-of-")) {
+            reply(exchange, 401, "{\"status\":401}");
+            return;
+        }
         if (exchange.getRequestMethod().equals("POST")) {
             String id = UUID.randomUUID().toString();
             if (path.equals("/api/assets")) {

@@ -115,7 +115,13 @@ class LauncherProcessIT {
                 "env SITEWORK_KAFKA_BOOTSTRAP=127.0.0.1:", "env AXONIQ_UPDATE_CHECKER_DISABLED=true",
                 "env SERVER_ADDRESS=127.0.0.1", "env SITEWORK_WORK_MONGO_URI=mongodb://127.0.0.1:");
         String gatewayLog = Files.readString(dataDir.resolve("logs/gateway.log"));
-        assertThat(gatewayLog).contains("env SITEWORK_GATEWAY_PORT=" + gatewayPort, "env SITEWORK_WORK_URL=http://127.0.0.1:");
+        assertThat(gatewayLog).contains("env SITEWORK_GATEWAY_PORT=" + gatewayPort, "env SITEWORK_WORK_URL=http://127.0.0.1:",
+                "env SITEWORK_DEV_LOGIN_ENABLED=true",
+                "env SITEWORK_DEV_LOGIN_KEY_FILE=" + dataDir.toAbsolutePath().normalize().resolve("dev-login/jwk.json"),
+                "env SITEWORK_OIDC_ISSUER=http://localhost:" + gatewayPort + "/auth/dev");
+        assertThat(workLog).contains("env SITEWORK_OIDC_ISSUER=http://localhost:" + gatewayPort + "/auth/dev",
+                "env SITEWORK_OIDC_JWK_SET_URI=http://127.0.0.1:" + gatewayPort + "/auth/dev/jwks")
+                .doesNotContain("SITEWORK_DEV_LOGIN");
         assertThat(dataDir.resolve("logs/kafka.log")).exists();
 
         Map<String, Long> pids = launcher.recordedPids();
@@ -170,7 +176,7 @@ class LauncherProcessIT {
     }
 
     @Test
-    void whenTheLauncherIsKilledHardTheServicesFollowAndTheNextLauncherStopsTheBroker() throws Exception {
+    void whenTheLauncherIsKilledHardItsJvmsFollowAndTheNextLauncherStartsCleanly() throws Exception {
         LauncherProcess killed = launch(LIGHT_SERVICES, "--no-demo");
         killed.awaitRunning(START);
         Map<String, Long> pids = killed.recordedPids();
@@ -178,19 +184,17 @@ class LauncherProcessIT {
         killed.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
         killed.awaitExit(Duration.ofSeconds(10));
 
-        // the services watch the launcher's pid and exit by themselves
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(List.of("work-service", "context-service", "notification-service", "gateway"))
+        // the services and the broker watch the launcher's pid and exit by themselves
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(List.of("work-service", "context-service", "notification-service", "gateway", "kafka"))
                         .allSatisfy(name -> assertThat(LauncherProcess.alive(pids.get(name))).as(name).isFalse()));
         assertThat(Files.readString(dataDir.resolve("logs/work-service.log"))).contains("is gone; shutting down");
+        assertThat(Files.readString(dataDir.resolve("logs/kafka.log"))).contains("is gone; shutting down");
 
-        // the broker cannot be told; the next launcher on this data directory stops it before it starts anything
-        long kafka = pids.get("kafka");
+        // the next launcher on this data directory starts on the same (kept) broker data
         LauncherProcess next = launch(LIGHT_SERVICES, "--no-demo");
         next.awaitRunning(START);
-        assertThat(next.output()).contains("stopped what a previous launcher left running", "kafka (pid " + kafka + ")")
-                .doesNotContain("demo data");
-        assertThat(LauncherProcess.alive(kafka)).isFalse();
+        assertThat(next.output()).doesNotContain("demo data");
 
         next.process().destroy();
         next.awaitExit(Duration.ofSeconds(60));

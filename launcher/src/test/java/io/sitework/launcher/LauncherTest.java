@@ -38,15 +38,34 @@ class LauncherTest {
                 new DemoSeedResult(DemoSeedResult.Outcome.CREATED, 6, 6, "6 assets and 6 work items created"));
 
         assertThat(banner).contains("http://localhost:8080/", "/d/logs", "Press Ctrl-C to stop",
-                "curl 'http://localhost:8080/api/work?siteId=" + DemoData.SITE_ID + "'",
-                "anna.planner", "bruno.tech", "carla.supervisor");
+                "TOKEN=$(curl -s -X POST http://localhost:8080/auth/dev/token -H 'Content-Type: application/json' "
+                        + "-d '{\"subject\":\"anna.planner\"}' | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
+                "curl -H \"Authorization: Bearer $TOKEN\" 'http://localhost:8080/api/work?siteId=" + DemoData.SITE_ID + "'",
+                "curl -H \"Authorization: Bearer $TOKEN\" 'http://localhost:8080/api/notifications'",
+                "curl http://localhost:8080/auth/dev/users",
+                "anna.planner", "bruno.tech", "carla.supervisor", "sam.siteadmin", "tom.south", "olga.admin");
+        assertThat(banner).doesNotContain("userId=");
+    }
+
+    @Test
+    void theLoginLineWorksInAShell() throws Exception {
+        // the line the banner prints, run by sh against a canned answer instead of curl
+        String line = Launcher.loginCommand("http://localhost:8080", "anna.planner")
+                .replace("curl -s -X POST http://localhost:8080/auth/dev/token -H 'Content-Type: application/json' "
+                        + "-d '{\"subject\":\"anna.planner\"}'",
+                        "printf '%s' '{\"access_token\":\"eyJ.abc-_.def\",\"token_type\":\"Bearer\",\"expires_in\":28800}'");
+        Process sh = new ProcessBuilder("sh", "-c", line + " && printf '%s' \"$TOKEN\"").redirectErrorStream(true).start();
+
+        assertThat(new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("eyJ.abc-_.def");
+        assertThat(sh.waitFor()).isZero();
     }
 
     @Test
     void withoutTheDemoTheBannerHasNoDemoSite() {
         String banner = Launcher.banner(URI.create("http://localhost:8088/"), Path.of("/d/logs"), DemoSeedResult.disabled());
 
-        assertThat(banner).contains("http://localhost:8088/", "Press Ctrl-C to stop").doesNotContain(DemoData.SITE_ID.toString());
+        assertThat(banner).contains("http://localhost:8088/", "Press Ctrl-C to stop", "http://localhost:8088/auth/dev/token")
+                .doesNotContain(DemoData.SITE_ID.toString());
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,23 +80,53 @@ class PlatformIT {
         }
     }
 
-    private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(gateway.resolve(pathAndQuery)).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** Logs in at the gateway's dev login; {@code body} as {@code POST /auth/dev/token} takes it. */
+    private String login(String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/auth/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("log in with %s: %s", body, response.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.get("token_type").asText()).isEqualTo("Bearer");
+        return answer.get("access_token").asText();
     }
 
-    private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+    /** A demo user's token: the roles of the gateway's demo users. */
+    private String tokenOf(String demoUser) throws Exception {
+        return login("{\"subject\":\"" + demoUser + "\"}");
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(pathAndQuery)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String token, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private JsonNode list(String pathAndQuery) throws Exception {
-        HttpResponse<String> response = get(pathAndQuery);
+    private JsonNode list(String pathAndQuery, String token) throws Exception {
+        HttpResponse<String> response = get(pathAndQuery, token);
         assertThat(response.statusCode()).as("GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("at io.sitework", "Exception:");
     }
 
     @Test
@@ -103,16 +135,17 @@ class PlatformIT {
         assertThat(platform.demoSeedResult().outcome()).as(platform.demoSeedResult().detail())
                 .isEqualTo(DemoSeedResult.Outcome.CREATED);
         String site = DemoData.SITE_ID.toString();
+        String planner = tokenOf("anna.planner");
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            JsonNode assets = list("/api/assets?siteId=" + site + "&size=200");
+            JsonNode assets = list("/api/assets?siteId=" + site + "&size=200", planner);
             assertThat(assets.get("total").asInt()).isEqualTo(DemoData.assets().size());
             List<String> tags = new ArrayList<>();
             assets.get("items").forEach(a -> tags.add(a.get("tag").asText()));
             assertThat(tags).containsExactlyInAnyOrder("A-100", "U-110", "P-101", "P-102", "E-201", "T-301");
         });
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            JsonNode work = list("/api/work?siteId=" + site + "&size=50");
+            JsonNode work = list("/api/work?siteId=" + site + "&size=50", planner);
             assertThat(work.get("total").asInt()).isEqualTo(DemoData.work().size());
             List<String> titles = new ArrayList<>();
             work.get("items").forEach(w -> titles.add(w.get("title").asText()));
@@ -121,16 +154,41 @@ class PlatformIT {
     }
 
     @Test
+    @Order(1)
+    void theDemoWorkWasRequestedByThePlannerWhoLoggedIn() throws Exception {
+        String planner = tokenOf("anna.planner");
+        JsonNode work = list("/api/work?siteId=" + DemoData.SITE_ID + "&size=1", planner).get("items").get(0);
+
+        JsonNode item = JSON.readTree(get("/api/work/" + work.get("id").asText(), planner).body());
+
+        assertThat(item.path("requestedBy").asText()).isEqualTo(DemoData.PLANNER);
+    }
+
+    @Test
+    @Order(1)
+    void theDevLoginKeyIsKeptInTheDataDirectoryForItsOwnerOnly() throws Exception {
+        Path key = platform.config().dataDir().resolve("dev-login").resolve("jwk.json");
+
+        assertThat(key).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(Files.readString(key)).contains("\"d\"");
+        assertThat(get("/auth/dev/jwks", null).body()).contains("\"keys\"").doesNotContain("\"d\"");
+    }
+
+    @Test
     @Order(2)
     void workRequestedThroughTheGatewayIsListedAndReachesItsOwnersInbox() throws Exception {
         String site = UUID.randomUUID().toString();
+        String requesterId = "it-planner-" + suffix;
         String owner = "it-owner-" + suffix;
+        String requester = login("{\"subject\":\"%s\",\"sites\":{\"%s\":[\"PLANNER\"]}}".formatted(requesterId, site));
+        String ownerToken = login("{\"subject\":\"%s\",\"sites\":{\"%s\":[\"TECHNICIAN\"]}}".formatted(owner, site));
         String correlationId = "it-" + UUID.randomUUID();
         String title = "Inspect the relief valve PSV-" + suffix;
 
         HttpResponse<String> created = post("/api/work", """
                 {"siteId":"%s","kind":"MAINTENANCE_CORRECTIVE","title":"%s","priority":"HIGH","ownerId":"%s"}"""
-                .formatted(site, title, owner), Map.of("X-Correlation-Id", correlationId));
+                .formatted(site, title, owner), requester, Map.of("X-Correlation-Id", correlationId));
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlationId);
@@ -138,32 +196,65 @@ class PlatformIT {
         String workId = work.get("id").asText();
         assertThat(UUID.fromString(workId)).isNotNull();
         assertThat(work.get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(work.path("requestedBy").asText()).as("the actor comes from the token").isEqualTo(requesterId);
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            JsonNode listed = list("/api/work?siteId=" + site);
+            JsonNode listed = list("/api/work?siteId=" + site, requester);
             assertThat(listed.get("total").asInt()).isEqualTo(1);
             assertThat(listed.get("items").get(0).get("id").asText()).isEqualTo(workId);
         });
+        // the inbox is the caller's own: no userId parameter, the user is the token's subject
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            JsonNode inbox = list("/api/notifications?userId=" + owner);
+            JsonNode inbox = list("/api/notifications", ownerToken);
             assertThat(inbox.get("total").asInt()).isEqualTo(1);
             String entry = inbox.get("items").get(0).toString();
             assertThat(entry.contains(workId) || entry.contains(title)).as("inbox entry %s names the work", entry).isTrue();
         });
+        // nobody else reads it, not even by naming its owner
+        HttpResponse<String> othersInbox = get("/api/notifications?userId=" + owner, requester);
+        assertThat(othersInbox.body()).doesNotContain(workId, title);
     }
 
     @Test
     @Order(3)
     void malformedJsonIsA400ProblemWithoutAStackTrace() throws Exception {
         HttpResponse<String> response = post("/api/work", "{\"siteId\": \"" + DemoData.SITE_ID + "\", \"title\": ",
-                Map.of());
+                tokenOf("anna.planner"), Map.of());
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(response.body()).doesNotContain("at io.sitework", "Exception:");
+        assertProblem(response, 400);
+    }
+
+    @Test
+    @Order(3)
+    void withoutATokenTheApiIs401() throws Exception {
+        HttpResponse<String> list = get("/api/work?siteId=" + DemoData.SITE_ID, null);
+        HttpResponse<String> command = post("/api/work", "{\"siteId\":\"" + DemoData.SITE_ID
+                + "\",\"kind\":\"CLEANING\",\"title\":\"x\",\"priority\":\"LOW\"}", null, Map.of());
+
+        assertProblem(list, 401);
+        assertProblem(command, 401);
+        assertThat(list.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertProblem(get("/api/work?siteId=" + DemoData.SITE_ID, "not-a-token"), 401);
+    }
+
+    @Test
+    @Order(3)
+    void aUserWithoutARoleOnTheSiteSeesNothingOfItAndChangesNothing() throws Exception {
+        String north = DemoData.SITE_ID.toString();
+        String planner = tokenOf("anna.planner");
+        String workId = list("/api/work?siteId=" + north + "&size=1", planner).get("items").get(0).get("id").asText();
+        JsonNode before = JSON.readTree(get("/api/work/" + workId, planner).body());
+        String tom = tokenOf("tom.south"); // TECHNICIAN on the south site only
+
+        assertProblem(get("/api/work/" + workId, tom), 404);
+        assertProblem(get("/api/work?siteId=" + north, tom), 403);
+        assertProblem(post("/api/work/" + workId + "/start", "", tom, Map.of()), 403);
+        assertProblem(post("/api/work", "{\"siteId\":\"" + north
+                + "\",\"kind\":\"CLEANING\",\"title\":\"Not mine\",\"priority\":\"LOW\"}", tom, Map.of()), 403);
+
+        JsonNode after = JSON.readTree(get("/api/work/" + workId, planner).body());
+        assertThat(after.get("status").asText()).isEqualTo(before.get("status").asText());
+        assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong());
     }
 
     @Test

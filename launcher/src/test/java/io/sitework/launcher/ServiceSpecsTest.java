@@ -3,6 +3,7 @@ package io.sitework.launcher;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ class ServiceSpecsTest {
             "mongodb://127.0.0.1:27017/sitework_work", "mongodb://127.0.0.1:27017/sitework_context",
             "mongodb://127.0.0.1:27017/sitework_notification", false);
     private static final ServiceSpecs.Ports PORTS = new ServiceSpecs.Ports(8080, 8090, 8081, 8082, 8083);
+    private static final ServiceSpecs.Login LOGIN = ServiceSpecs.Login.embedded(
+            new DataDirectory(Path.of("/srv/sitework/data")), "127.0.0.1", 8080);
 
     private static final Map<String, String> COMMON = Map.of(
             "SITEWORK_KAFKA_BOOTSTRAP", "127.0.0.1:9092",
@@ -24,13 +27,13 @@ class ServiceSpecsTest {
 
     @Test
     void theThreeServicesStartInTheOrderWorkContextNotification() {
-        assertThat(ServiceSpecs.services(INFRA, PORTS)).extracting(ServiceSpec::module)
+        assertThat(ServiceSpecs.services(INFRA, PORTS, LOGIN)).extracting(ServiceSpec::module)
                 .containsExactly("work-service", "context-service", "notification-service");
     }
 
     @Test
     void workServiceGetsItsPortEventStoreAndReadModelDatabase() {
-        ServiceSpec work = ServiceSpecs.services(INFRA, PORTS).get(0);
+        ServiceSpec work = ServiceSpecs.services(INFRA, PORTS, LOGIN).get(0);
 
         assertThat(work.port()).isEqualTo(8081);
         assertThat(work.healthUri()).isEqualTo(URI.create("http://127.0.0.1:8081/actuator/health"));
@@ -44,7 +47,7 @@ class ServiceSpecsTest {
 
     @Test
     void contextServiceGetsItsOwnDatabases() {
-        ServiceSpec context = ServiceSpecs.services(INFRA, PORTS).get(1);
+        ServiceSpec context = ServiceSpecs.services(INFRA, PORTS, LOGIN).get(1);
 
         assertThat(context.healthUri()).isEqualTo(URI.create("http://127.0.0.1:8082/actuator/health"));
         assertThat(context.environment()).containsAllEntriesOf(COMMON).containsAllEntriesOf(Map.of(
@@ -58,7 +61,7 @@ class ServiceSpecsTest {
 
     @Test
     void notificationServiceGetsMongoButNoPostgres() {
-        ServiceSpec notification = ServiceSpecs.services(INFRA, PORTS).get(2);
+        ServiceSpec notification = ServiceSpecs.services(INFRA, PORTS, LOGIN).get(2);
 
         assertThat(notification.environment()).containsAllEntriesOf(COMMON).containsAllEntriesOf(Map.of(
                 "SITEWORK_NOTIFICATION_PORT", "8083",
@@ -68,7 +71,7 @@ class ServiceSpecsTest {
 
     @Test
     void theGatewayKnowsWhereEachServiceIs() {
-        ServiceSpec gateway = ServiceSpecs.gateway(INFRA, PORTS, "127.0.0.1");
+        ServiceSpec gateway = ServiceSpecs.gateway(INFRA, PORTS, "127.0.0.1", LOGIN);
 
         assertThat(gateway.module()).isEqualTo("gateway");
         assertThat(gateway.port()).isEqualTo(8080);
@@ -83,7 +86,7 @@ class ServiceSpecsTest {
 
     @Test
     void aGatewayOnAllInterfacesIsCheckedOnLoopbackAndItsManagementPortStaysLocal() {
-        ServiceSpec gateway = ServiceSpecs.gateway(INFRA, PORTS, "0.0.0.0");
+        ServiceSpec gateway = ServiceSpecs.gateway(INFRA, PORTS, "0.0.0.0", LOGIN);
 
         assertThat(gateway.environment()).containsEntry("SERVER_ADDRESS", "0.0.0.0")
                 .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
@@ -92,9 +95,9 @@ class ServiceSpecsTest {
 
     @Test
     void aGatewayOnOneAddressIsCheckedThere() {
-        assertThat(ServiceSpecs.gateway(INFRA, PORTS, "10.1.2.3").healthUri())
+        assertThat(ServiceSpecs.gateway(INFRA, PORTS, "10.1.2.3", LOGIN).healthUri())
                 .isEqualTo(URI.create("http://10.1.2.3:8080/actuator/health"));
-        assertThat(ServiceSpecs.gateway(INFRA, PORTS, "fd00::1").healthUri())
+        assertThat(ServiceSpecs.gateway(INFRA, PORTS, "fd00::1", LOGIN).healthUri())
                 .isEqualTo(URI.create("http://[fd00::1]:8080/actuator/health"));
     }
 
@@ -112,19 +115,48 @@ class ServiceSpecsTest {
                 INFRA.dbPassword(), INFRA.workDbUrl(), INFRA.contextDbUrl(), INFRA.workMongoUri(), INFRA.contextMongoUri(),
                 INFRA.notificationMongoUri(), true);
 
-        assertThat(ServiceSpecs.services(inProcess, PORTS)).allSatisfy(service ->
+        assertThat(ServiceSpecs.services(inProcess, PORTS, LOGIN)).allSatisfy(service ->
                 assertThat(service.environment()).containsEntry("MANAGEMENT_HEALTH_MONGO_ENABLED", "false"));
-        assertThat(ServiceSpecs.services(INFRA, PORTS)).allSatisfy(service ->
+        assertThat(ServiceSpecs.services(INFRA, PORTS, LOGIN)).allSatisfy(service ->
                 assertThat(service.environment()).doesNotContainKey("MANAGEMENT_HEALTH_MONGO_ENABLED"));
-        assertThat(ServiceSpecs.gateway(inProcess, PORTS, "127.0.0.1").environment())
+        assertThat(ServiceSpecs.gateway(inProcess, PORTS, "127.0.0.1", LOGIN).environment())
                 .doesNotContainKey("MANAGEMENT_HEALTH_MONGO_ENABLED");
     }
 
     @Test
     void noServiceIsToldAnotherServicesDatabase() {
-        List<ServiceSpec> services = ServiceSpecs.services(INFRA, PORTS);
+        List<ServiceSpec> services = ServiceSpecs.services(INFRA, PORTS, LOGIN);
 
         assertThat(services.get(0).environment().values()).noneMatch(v -> v.endsWith("sitework_context"));
         assertThat(services.get(1).environment().values()).noneMatch(v -> v.endsWith("sitework_work"));
+    }
+
+    @Test
+    void theEmbeddedLoginIsTheGatewaysDevLogin() {
+        assertThat(LOGIN).isEqualTo(new ServiceSpecs.Login("http://localhost:8080/auth/dev",
+                "http://127.0.0.1:8080/auth/dev/jwks", Path.of("/srv/sitework/data/dev-login/jwk.json")));
+        ServiceSpecs.Login onAllInterfaces = ServiceSpecs.Login.embedded(new DataDirectory(Path.of("/d")), "0.0.0.0", 8088);
+        assertThat(onAllInterfaces.issuer()).isEqualTo("http://localhost:8088/auth/dev");
+        assertThat(onAllInterfaces.jwkSetUri()).isEqualTo("http://127.0.0.1:8088/auth/dev/jwks");
+        assertThat(ServiceSpecs.Login.embedded(new DataDirectory(Path.of("/d")), "10.1.2.3", 8080).jwkSetUri())
+                .as("a gateway on one address is reached there").isEqualTo("http://10.1.2.3:8080/auth/dev/jwks");
+    }
+
+    @Test
+    void theGatewayIssuesTheTokensWithItsDevLoginAndAKeyInTheDataDirectory() {
+        assertThat(ServiceSpecs.gateway(INFRA, PORTS, "127.0.0.1", LOGIN).environment()).containsAllEntriesOf(Map.of(
+                "SITEWORK_DEV_LOGIN_ENABLED", "true",
+                "SITEWORK_DEV_LOGIN_KEY_FILE", "/srv/sitework/data/dev-login/jwk.json",
+                "SITEWORK_OIDC_ISSUER", "http://localhost:8080/auth/dev",
+                "SITEWORK_PORTAL_ORIGIN", "http://localhost:8080"))
+                .doesNotContainKey("SITEWORK_OIDC_JWK_SET_URI");
+    }
+
+    @Test
+    void everyServiceTrustsTheGatewaysKeySetButCannotIssueTokens() {
+        assertThat(ServiceSpecs.services(INFRA, PORTS, LOGIN)).allSatisfy(service -> assertThat(service.environment())
+                .containsEntry("SITEWORK_OIDC_ISSUER", "http://localhost:8080/auth/dev")
+                .containsEntry("SITEWORK_OIDC_JWK_SET_URI", "http://127.0.0.1:8080/auth/dev/jwks")
+                .doesNotContainKeys("SITEWORK_DEV_LOGIN_ENABLED", "SITEWORK_DEV_LOGIN_KEY_FILE"));
     }
 }

@@ -9,7 +9,9 @@ import io.sitework.events.CloudEventCodec;
 import io.sitework.events.Topics;
 import io.sitework.notification.config.DeadLetterRecoverer;
 import io.sitework.notification.process.NotificationDispatcher;
+import io.sitework.support.security.Role;
 import io.sitework.support.test.TestInfrastructure;
+import io.sitework.support.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,7 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The whole path on real infrastructure: a CloudEvent published to the shared in-process Kafka broker
- * is consumed, stored in MongoDB (the in-process wire-compatible server) and read back over HTTP.
+ * is consumed, stored in MongoDB (the in-process wire-compatible server) and read back over HTTP by
+ * its recipient, who is the subject of the bearer token (signed by the test issuer).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -240,9 +244,9 @@ class NotificationFlowIT {
         }
         awaitInbox(owner, 5);
 
-        JsonNode first = inbox("userId=" + owner + "&page=0&size=2");
-        JsonNode last = inbox("userId=" + owner + "&page=2&size=2");
-        JsonNode beyond = inbox("userId=" + owner + "&page=7&size=2");
+        JsonNode first = inbox(owner, "page=0&size=2");
+        JsonNode last = inbox(owner, "page=2&size=2");
+        JsonNode beyond = inbox(owner, "page=7&size=2");
 
         assertThat(eventIds(first)).containsExactly(events.get(4).id(), events.get(3).id());
         assertThat(first.get("total").asLong()).isEqualTo(5);
@@ -252,7 +256,7 @@ class NotificationFlowIT {
         assertThat(last.get("page").asInt()).isEqualTo(2);
         assertThat(beyond.get("items")).isEmpty();
         assertThat(beyond.get("total").asLong()).isEqualTo(5);
-        assertThat(inbox("userId=" + owner + "&size=200").get("items")).hasSize(5);
+        assertThat(inbox(owner, "size=200").get("items")).hasSize(5);
     }
 
     @Test
@@ -264,20 +268,22 @@ class NotificationFlowIT {
         kafka.publish(Topics.WORK, newer);
         String olderId = awaitInbox(owner, 2).get("items").get(1).get("id").asText();
 
-        JsonNode read = body(mvc.perform(post("/api/notifications/{id}/read", olderId)).andExpect(status().isOk()).andReturn());
-        JsonNode readAgain = body(mvc.perform(post("/api/notifications/{id}/read", olderId)).andExpect(status().isOk()).andReturn());
+        JsonNode read = body(mvc.perform(post("/api/notifications/{id}/read", olderId).header(HttpHeaders.AUTHORIZATION, bearer(owner)))
+                .andExpect(status().isOk()).andReturn());
+        JsonNode readAgain = body(mvc.perform(post("/api/notifications/{id}/read", olderId).header(HttpHeaders.AUTHORIZATION, bearer(owner)))
+                .andExpect(status().isOk()).andReturn());
 
         assertThat(read.get("read").asBoolean()).isTrue();
         assertThat(read.get("eventId").asText()).isEqualTo(older.id());
         assertThat(readAgain.get("readAt").asText()).as("the first read time is kept").isEqualTo(read.get("readAt").asText());
-        assertThat(eventIds(inbox("userId=" + owner + "&unread=true"))).containsExactly(newer.id());
-        assertThat(inbox("userId=" + owner + "&unread=true").get("total").asLong()).isEqualTo(1);
-        assertThat(eventIds(inbox("userId=" + owner + "&unread=false"))).containsExactly(newer.id(), older.id());
+        assertThat(eventIds(inbox(owner, "unread=true"))).containsExactly(newer.id());
+        assertThat(inbox(owner, "unread=true").get("total").asLong()).isEqualTo(1);
+        assertThat(eventIds(inbox(owner, "unread=false"))).containsExactly(newer.id(), older.id());
     }
 
     @Test
     void markingAnUnknownEntryReadIsANotFoundProblem() throws Exception {
-        mvc.perform(post("/api/notifications/{id}/read", UUID.randomUUID()))
+        mvc.perform(post("/api/notifications/{id}/read", UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, bearer("u-" + UUID.randomUUID())))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
@@ -285,14 +291,74 @@ class NotificationFlowIT {
     }
 
     @Test
-    void badPagingOrAMissingUserIsABadRequestProblem() throws Exception {
-        expectBadRequest("size", "userId", "u-1", "size", "201");
-        expectBadRequest("size", "userId", "u-1", "size", "0");
-        expectBadRequest("page", "userId", "u-1", "page", "-1");
-        expectBadRequest("page", "userId", "u-1", "page", "first");
-        expectBadRequest("userId", "userId", "  ");
-        expectBadRequest("userId", "userId", "");
-        expectBadRequest("userId", "size", "10");
+    void aUserReadsOnlyTheirOwnInboxAndAUserIdParameterChangesNothing() throws Exception {
+        String anna = "u-anna-" + UUID.randomUUID();
+        String bruno = "u-bruno-" + UUID.randomUUID();
+        CloudEvent forAnna = TestEvents.workRequested(TestEvents.newId(), anna);
+        CloudEvent forBruno = TestEvents.workRequested(TestEvents.newId(), bruno);
+        kafka.publish(Topics.WORK, forAnna);
+        kafka.publish(Topics.WORK, forBruno);
+
+        JsonNode annas = awaitInbox(anna, 1);
+        JsonNode brunos = awaitInbox(bruno, 1);
+
+        assertThat(eventIds(annas)).containsExactly(forAnna.id());
+        assertThat(eventIds(brunos)).containsExactly(forBruno.id());
+        assertThat(brunos.get("items").findValuesAsText("userId")).containsOnly(bruno);
+        // asking for someone else's inbox by parameter is not a thing: the caller gets their own
+        for (String query : List.of("userId=" + anna, "userId=" + anna + "&unread=true", "userId=" + anna + "&size=200")) {
+            JsonNode asked = inbox(bruno, query);
+            assertThat(eventIds(asked)).as(query).containsExactly(forBruno.id());
+            assertThat(asked.get("total").asLong()).as(query).isEqualTo(1);
+        }
+        assertThat(eventIds(inbox(anna, "userId=" + bruno))).containsExactly(forAnna.id());
+    }
+
+    @Test
+    void markingAnotherUsersEntryReadIsNotFoundAndItStaysUnread() throws Exception {
+        String anna = "u-anna-" + UUID.randomUUID();
+        String bruno = "u-bruno-" + UUID.randomUUID();
+        kafka.publish(Topics.WORK, TestEvents.workRequested(TestEvents.newId(), anna));
+        String annasEntry = awaitInbox(anna, 1).get("items").get(0).get("id").asText();
+
+        String brunosAttempt = mvc.perform(post("/api/notifications/{id}/read", annasEntry).header(HttpHeaders.AUTHORIZATION, bearer(bruno)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Not found"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(brunosAttempt).as("nothing of anna's entry leaks").doesNotContain(anna).doesNotContain("Replace mechanical seal");
+        mvc.perform(post("/api/notifications/{id}/read", annasEntry)).andExpect(status().isUnauthorized());
+
+        JsonNode stillUnread = inbox(anna, "unread=true");
+        assertThat(stillUnread.get("total").asLong()).isEqualTo(1);
+        assertThat(stillUnread.get("items").get(0).get("readAt").isNull()).isTrue();
+        assertThat(stillUnread.get("items").get(0).get("read").asBoolean()).isFalse();
+
+        // its owner can, and once it is read it is still not bruno's
+        JsonNode read = body(mvc.perform(post("/api/notifications/{id}/read", annasEntry).header(HttpHeaders.AUTHORIZATION, bearer(anna)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(read.get("read").asBoolean()).isTrue();
+        mvc.perform(post("/api/notifications/{id}/read", annasEntry).header(HttpHeaders.AUTHORIZATION, bearer(bruno)))
+                .andExpect(status().isNotFound());
+        assertThat(inbox(anna, "").get("items").get(0).get("readAt").asText()).isEqualTo(read.get("readAt").asText());
+    }
+
+    @Test
+    void theInboxNeedsAToken() throws Exception {
+        mvc.perform(get("/api/notifications"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(result -> assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer"));
+        mvc.perform(get("/api/notifications").param("userId", "u-1")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void badPagingIsABadRequestProblem() throws Exception {
+        expectBadRequest("size", "size", "201");
+        expectBadRequest("size", "size", "0");
+        expectBadRequest("page", "page", "-1");
+        expectBadRequest("page", "page", "first");
+        expectBadRequest("unread", "unread", "maybe");
     }
 
     @Test
@@ -312,11 +378,12 @@ class NotificationFlowIT {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/notifications'].get").exists())
-                .andExpect(jsonPath("$.paths['/api/notifications/{id}/read'].post").exists());
+                .andExpect(jsonPath("$.paths['/api/notifications/{id}/read'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/notifications'].get.parameters[?(@.name == 'userId')]").isEmpty());
     }
 
     private void expectBadRequest(String field, String... params) throws Exception {
-        MockHttpServletRequestBuilder request = get("/api/notifications");
+        MockHttpServletRequestBuilder request = get("/api/notifications").header(HttpHeaders.AUTHORIZATION, bearer("u-1"));
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }
@@ -330,7 +397,7 @@ class NotificationFlowIT {
     private JsonNode awaitInbox(String userId, int expectedTotal) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(DELIVERY).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            last[0] = inbox("userId=" + userId);
+            last[0] = inbox(userId, "");
             assertThat(last[0].get("total").asLong()).isEqualTo(expectedTotal);
         });
         return last[0];
@@ -346,8 +413,15 @@ class NotificationFlowIT {
         return found.get(0);
     }
 
-    private JsonNode inbox(String query) throws Exception {
-        return body(mvc.perform(get("/api/notifications?" + query)).andExpect(status().isOk()).andReturn());
+    /** One page of the user's own inbox, asked for with the user's token. */
+    private JsonNode inbox(String userId, String query) throws Exception {
+        return body(mvc.perform(get("/api/notifications?" + query).header(HttpHeaders.AUTHORIZATION, bearer(userId)))
+                .andExpect(status().isOk()).andReturn());
+    }
+
+    /** A valid token of the user: a technician of the events' site (the inbox needs no role at all). */
+    private static String bearer(String userId) {
+        return "Bearer " + TestTokens.forSite(userId, TestEvents.SITE, Role.TECHNICIAN);
     }
 
     private String prometheus() throws Exception {

@@ -1,6 +1,8 @@
 package io.sitework.context.it;
 
+import io.sitework.support.security.Role;
 import io.sitework.support.test.Http;
+import io.sitework.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,10 +35,15 @@ class AssetApiContainersIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", postgres::getJdbcUrl);
-        registry.add("spring.datasource.username", postgres::getUsername);
-        registry.add("spring.datasource.password", postgres::getPassword);
+        registry.add("spring.flyway.user", postgres::getUsername);
+        registry.add("spring.flyway.password", postgres::getPassword);
+        registry.add("spring.flyway.placeholders.appPassword", () -> "app-secret");
+        registry.add("spring.datasource.username", () -> "sitework_app");
+        registry.add("spring.datasource.password", () -> "app-secret");
         registry.add("spring.data.mongodb.uri", () -> mongo.getReplicaSetUrl("sitework_context"));
         registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
+        registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("sitework.security.jwk-set-uri", TestTokens::jwkSetUri);
     }
 
     @LocalServerPort
@@ -44,8 +51,8 @@ class AssetApiContainersIT {
 
     @Test
     void registersAndListsAssetsWithUniqueTags() {
-        Http http = new Http("http://127.0.0.1:" + port);
         String site = UUID.randomUUID().toString();
+        Http http = new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("sam", site, Role.SITE_ADMIN));
         String body = "{\"siteId\":\"" + site + "\",\"tag\":\"P-101\",\"name\":\"Pump\",\"assetClass\":\"PUMP\",\"criticality\":\"B\"}";
         assertThat(http.post("/api/assets", body).status()).isEqualTo(201);
         assertThat(http.post("/api/assets", body).status()).isEqualTo(409);

@@ -6,7 +6,9 @@ import io.sitework.events.EventCatalog;
 import io.sitework.events.Topics;
 import io.sitework.events.kafka.CloudEventDeserializer;
 import io.sitework.support.test.Http;
+import io.sitework.support.security.Role;
 import io.sitework.support.test.TestInfrastructure;
+import io.sitework.support.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -49,7 +51,7 @@ class AssetApiIT {
 
     @BeforeEach
     void setUp() {
-        http = new Http("http://127.0.0.1:" + port);
+        http = new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("sam", site, Role.SITE_ADMIN));
     }
 
     private String body(String parentId, String tag, String name, String assetClass) {
@@ -84,7 +86,7 @@ class AssetApiIT {
             JsonNode search = http.get("/api/assets?siteId=" + site + "&q=p-10").json();
             assertThat(search.get("items").findValuesAsText("tag")).containsExactly("P-101", "P-102");
             assertThat(http.get("/api/assets?siteId=" + site + "&q=exchanger").json().get("total").asLong()).isEqualTo(1);
-            assertThat(http.get("/api/assets?siteId=" + UUID.randomUUID()).json().get("total").asLong()).isZero();
+            assertThat(http.get("/api/assets").json().get("total").asLong()).as("no siteId: the caller's sites").isEqualTo(4);
         });
     }
 
@@ -99,6 +101,17 @@ class AssetApiIT {
         assertThat(duplicate.json().get("detail").asText()).contains("t-301").contains("already used");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM asset_registry WHERE site_id = ?", Long.class, site)).isEqualTo(1);
+    }
+
+    @Test
+    void aParentOnAnotherSiteIsRefusedEvenForAnOrgAdmin() {
+        String area = register(null, "AREA-9", "Area", "AREA");
+        String otherSite = UUID.randomUUID().toString();
+        Http admin = new Http("http://127.0.0.1:" + port).as(TestTokens.orgAdmin("olga"));
+        Http.Response refused = admin.post("/api/assets",
+                "{\"siteId\":\"" + otherSite + "\",\"parentId\":\"" + area + "\",\"tag\":\"X-1\",\"name\":\"x\",\"assetClass\":\"PUMP\",\"criticality\":\"C\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("asset.parent-other-site");
     }
 
     @Test
@@ -131,6 +144,7 @@ class AssetApiIT {
         assertThat(event.source()).isEqualTo("/sites/" + site + "/assets/" + id);
         assertThat(event.dataAs(EventCatalog.ASSET_REGISTERED).tag()).isEqualTo("K-1");
         assertThat(event.dataAs(EventCatalog.ASSET_REGISTERED).criticality()).isEqualTo("A");
+        assertThat(event.actor()).isEqualTo("sam");
     }
 
     @Test

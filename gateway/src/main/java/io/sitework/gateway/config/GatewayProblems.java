@@ -18,9 +18,9 @@ import java.util.concurrent.TimeoutException;
  * (service-support's {@code Problems}) so clients see one vocabulary. Details name the backend
  * service, never its address, and never carry an exception message.
  */
-final class GatewayProblems {
+public final class GatewayProblems {
 
-    static final String TYPE_PREFIX = "https://sitework.io/problems/";
+    public static final String TYPE_PREFIX = "https://sitework.io/problems/";
 
     private GatewayProblems() {
     }
@@ -28,7 +28,11 @@ final class GatewayProblems {
     /**
      * @param service the backend the request was routed to, or {@code null} when no route matched
      */
-    static ProblemDetail from(Throwable error, String service) {
+    public static ProblemDetail from(Throwable error, String service) {
+        BodyTooLargeException tooLarge = causeOfType(error, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge.limit());
+        }
         if (error instanceof ResponseStatusException statusError) {
             return forStatus(statusError.getStatusCode(), service);
         }
@@ -45,10 +49,14 @@ final class GatewayProblems {
         return forStatus(HttpStatus.INTERNAL_SERVER_ERROR, service);
     }
 
-    static ProblemDetail forStatus(HttpStatusCode status, String service) {
+    public static ProblemDetail forStatus(HttpStatusCode status, String service) {
         String backend = service != null ? service : "The backend service";
         return switch (status.value()) {
+            case 401 -> unauthorized(false);
+            case 403 -> problem(status, "forbidden", "Forbidden", "You may not do this.");
             case 404 -> problem(status, "not-found", "Not found", "There is no API at this path.");
+            case 413 -> problem(status, "too-large", "Request too large", "The request body is too large.");
+            case 429 -> tooManyRequests(null);
             case 502 -> problem(status, "bad-gateway", "Bad gateway",
                     backend + " broke off the exchange; try again later.");
             case 503 -> problem(status, "service-unavailable", "Service unavailable",
@@ -65,11 +73,39 @@ final class GatewayProblems {
         };
     }
 
-    private static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail) {
+    /** 401; the detail says whether a token was missing or rejected, never why it was rejected. */
+    public static ProblemDetail unauthorized(boolean tokenRejected) {
+        return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", tokenRejected
+                ? "The bearer token was rejected (invalid, expired or not meant for Sitework)."
+                : "A bearer token is required.");
+    }
+
+    /** 429; {@code retryAfterSeconds} (may be null) is also sent as the {@code Retry-After} header. */
+    public static ProblemDetail tooManyRequests(Long retryAfterSeconds) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                retryAfterSeconds == null ? "Too many requests; slow down and try again later."
+                        : "Too many requests; try again in " + retryAfterSeconds + " s.");
+    }
+
+    public static ProblemDetail tooLarge(long limitBytes) {
+        return problem(HttpStatusCode.valueOf(413), "too-large", "Request too large",
+                "The request body exceeds the limit of " + limitBytes + " bytes.");
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + slug));
         problem.setTitle(title);
         return problem;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     @SafeVarargs

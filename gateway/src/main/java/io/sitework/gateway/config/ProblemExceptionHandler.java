@@ -1,7 +1,5 @@
 package io.sitework.gateway.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -9,9 +7,6 @@ import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -29,10 +24,10 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-    private final ObjectMapper objectMapper;
+    private final ProblemWriter problemWriter;
 
-    public ProblemExceptionHandler(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+    public ProblemExceptionHandler(ProblemWriter problemWriter) {
+        this.problemWriter = problemWriter;
     }
 
     @Override
@@ -46,24 +41,8 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         String correlationId = exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE);
 
         ProblemDetail problem = GatewayProblems.from(error, service);
-        if (correlationId != null) {
-            problem.setProperty("correlationId", correlationId);
-        }
         logFailure(exchange, problem, error, correlationId);
-
-        byte[] body;
-        try {
-            body = objectMapper.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            return Mono.error(e);
-        }
-        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        HttpHeaders headers = response.getHeaders();
-        // A backend may have failed after its headers were copied over; they describe another body.
-        headers.remove(HttpHeaders.CONTENT_ENCODING);
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        headers.setContentLength(body.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return problemWriter.write(exchange, problem);
     }
 
     private static String serviceOf(Route route) {

@@ -90,4 +90,40 @@ class GatewayProblemsTest {
         assertThat(problem.getStatus()).isEqualTo(500);
         assertThat(problem.getDetail()).doesNotContain("secret");
     }
+
+    @Test
+    void unauthorizedSaysWhetherATokenWasMissingOrRejectedButNotWhy() {
+        ProblemDetail missing = GatewayProblems.unauthorized(false);
+        ProblemDetail rejected = GatewayProblems.unauthorized(true);
+
+        assertThat(missing.getStatus()).isEqualTo(401);
+        assertThat(missing.getType()).isEqualTo(URI.create("https://sitework.io/problems/unauthorized"));
+        assertThat(missing.getDetail()).isEqualTo("A bearer token is required.");
+        assertThat(rejected.getDetail()).isEqualTo("The bearer token was rejected (invalid, expired or not meant for Sitework).");
+    }
+
+    @Test
+    void tooManyRequestsSaysWhenToComeBack() {
+        assertThat(GatewayProblems.tooManyRequests(3L).getDetail()).isEqualTo("Too many requests; try again in 3 s.");
+        assertThat(GatewayProblems.forStatus(HttpStatus.TOO_MANY_REQUESTS, "work-service").getType())
+                .isEqualTo(URI.create("https://sitework.io/problems/too-many-requests"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413NamingTheLimitEvenWhenWrapped() {
+        ProblemDetail problem = GatewayProblems.from(new IllegalStateException("relay failed",
+                new BodyTooLargeException(1_048_576)), "work-service");
+
+        assertThat(problem.getStatus()).isEqualTo(413);
+        assertThat(problem.getType()).isEqualTo(URI.create("https://sitework.io/problems/too-large"));
+        assertThat(problem.getDetail()).isEqualTo("The request body exceeds the limit of 1048576 bytes.");
+    }
+
+    @Test
+    void forbiddenHasTheServicesVocabulary() {
+        ProblemDetail problem = GatewayProblems.forStatus(HttpStatus.FORBIDDEN, null);
+
+        assertThat(problem.getType()).isEqualTo(URI.create("https://sitework.io/problems/forbidden"));
+        assertThat(problem.getTitle()).isEqualTo("Forbidden");
+    }
 }

@@ -77,10 +77,14 @@ public class InboxStore {
         return Optional.ofNullable(mongo.findById(id, InboxEntry.class));
     }
 
-    /** Sets readAt if it is not set yet, so a repeat keeps the first time; empty if there is no such entry. */
-    public Optional<InboxEntry> markRead(String id, Instant at) {
-        mongo.updateFirst(query(where("_id").is(id).and(READ_AT).is(null)), Update.update(READ_AT, at), InboxEntry.class);
-        return findById(id);
+    /**
+     * Sets readAt of the user's entry if it is not set yet, so a repeat keeps the first time; empty if the
+     * user has no such entry (another user's entry is not theirs to see).
+     */
+    public Optional<InboxEntry> markRead(String id, String userId, Instant at) {
+        mongo.updateFirst(query(where("_id").is(id).and(USER_ID).is(userId).and(READ_AT).is(null)), Update.update(READ_AT, at),
+                InboxEntry.class);
+        return findById(id).filter(entry -> userId.equals(entry.userId()));
     }
 
     private static Query byId(String id) {

@@ -3,7 +3,7 @@ package io.sitework.notification.web;
 import io.sitework.notification.inbox.InboxSlice;
 import io.sitework.notification.inbox.InboxStore;
 import io.sitework.support.domain.NotFoundException;
-import io.sitework.support.web.BadRequestException;
+import io.sitework.support.security.CurrentUser;
 import io.sitework.support.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -31,32 +31,25 @@ public class NotificationController {
         this.clock = clock;
     }
 
-    // TEMPORARY: userId is a query parameter only until authentication lands; then the user is the
-    // token's subject, this parameter goes away, and nobody can list another user's inbox.
+    /** The caller's own inbox: the user is the token's subject, so nobody can list another user's inbox. */
     @GetMapping
-    @Operation(summary = "A user's inbox, newest first")
+    @Operation(summary = "The caller's inbox, newest first")
     public Paging.Page<NotificationView> list(
-            @Parameter(description = "Whose inbox (temporary: will come from the bearer token)")
-            @RequestParam String userId,
             @Parameter(description = "true: only unread entries; false or absent: all entries")
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "At most " + Paging.MAX_SIZE)
             @RequestParam(defaultValue = "50") int size) {
-        if (userId.isBlank()) {
-            throw new BadRequestException("userId", "must not be blank");
-        }
         Paging.validate(page, size);
-        InboxSlice slice = inbox.findFor(userId, unread, page, size);
+        InboxSlice slice = inbox.findFor(CurrentUser.get().subject(), unread, page, size);
         return new Paging.Page<>(slice.items().stream().map(NotificationView::of).toList(), page, size, slice.total());
     }
 
-    // TEMPORARY: until authentication lands anyone who knows an entry's id can mark it read; then only
-    // its owner can (others get 404, as if it did not exist).
+    /** Only the entry's owner can mark it read; for anyone else it does not exist. */
     @PostMapping("/{id}/read")
-    @Operation(summary = "Marks an entry read; repeating it changes nothing (the first read time is kept)")
+    @Operation(summary = "Marks an entry of the caller's read; repeating it changes nothing (the first read time is kept)")
     public NotificationView markRead(@PathVariable String id) {
-        return inbox.markRead(id, clock.instant())
+        return inbox.markRead(id, CurrentUser.get().subject(), clock.instant())
                 .map(NotificationView::of)
                 .orElseThrow(() -> new NotFoundException("No notification with id " + id));
     }

@@ -4,14 +4,21 @@ import io.sitework.notification.inbox.InboxEntry;
 import io.sitework.notification.inbox.InboxSlice;
 import io.sitework.notification.inbox.InboxStore;
 import io.sitework.support.domain.NotFoundException;
+import io.sitework.support.security.SiteworkAuthentication;
+import io.sitework.support.security.SiteworkUser;
 import io.sitework.support.web.BadRequestException;
 import io.sitework.support.web.Paging;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +32,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+/** The controller on its own; the caller is whoever the security context says, as it is after the token filter. */
 class NotificationControllerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
@@ -32,12 +40,22 @@ class NotificationControllerTest {
     private final InboxStore inbox = mock(InboxStore.class);
     private final NotificationController controller = new NotificationController(inbox, Clock.fixed(NOW, ZoneOffset.UTC));
 
+    @BeforeEach
+    void signInAsBruno() {
+        signIn("u-bruno");
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
     @Test
-    void listsOnePageOfTheUsersInboxWithTheTotal() {
+    void listsOnePageOfTheCallersInboxWithTheTotal() {
         InboxEntry entry = entry(null);
         when(inbox.findFor("u-bruno", true, 2, 10)).thenReturn(new InboxSlice(List.of(entry), 21));
 
-        Paging.Page<NotificationView> page = controller.list("u-bruno", true, 2, 10);
+        Paging.Page<NotificationView> page = controller.list(true, 2, 10);
 
         assertThat(page.page()).isEqualTo(2);
         assertThat(page.size()).isEqualTo(10);
@@ -49,11 +67,20 @@ class NotificationControllerTest {
     }
 
     @Test
-    void refusesABlankUserAndPagingOutOfBoundsWithoutQueryingTheStore() {
-        assertBadRequest(() -> controller.list(" ", false, 0, 50), "userId");
-        assertBadRequest(() -> controller.list("u-bruno", false, -1, 50), "page");
-        assertBadRequest(() -> controller.list("u-bruno", false, 0, 201), "size");
-        assertBadRequest(() -> controller.list("u-bruno", false, 0, 0), "size");
+    void theInboxListedIsTheTokenSubjects() {
+        when(inbox.findFor(anyString(), anyBoolean(), anyInt(), anyInt())).thenReturn(new InboxSlice(List.of(), 0));
+        signIn("u-anna");
+
+        controller.list(false, 0, 50);
+
+        verify(inbox).findFor("u-anna", false, 0, 50);
+    }
+
+    @Test
+    void refusesPagingOutOfBoundsWithoutQueryingTheStore() {
+        assertBadRequest(() -> controller.list(false, -1, 50), "page");
+        assertBadRequest(() -> controller.list(false, 0, 201), "size");
+        assertBadRequest(() -> controller.list(false, 0, 0), "size");
         verifyNoInteractions(inbox);
     }
 
@@ -61,25 +88,58 @@ class NotificationControllerTest {
     void acceptsTheLargestPage() {
         when(inbox.findFor(anyString(), anyBoolean(), anyInt(), anyInt())).thenReturn(new InboxSlice(List.of(), 0));
 
-        assertThat(controller.list("u-bruno", false, 0, 200).size()).isEqualTo(200);
+        assertThat(controller.list(false, 0, 200).size()).isEqualTo(200);
     }
 
     @Test
-    void markingReadUsesTheClockAndAnswersTheEntry() {
-        when(inbox.markRead("n-1", NOW)).thenReturn(Optional.of(entry(NOW)));
+    void markingReadUsesTheClockAndTheCallerAndAnswersTheEntry() {
+        when(inbox.markRead("n-1", "u-bruno", NOW)).thenReturn(Optional.of(entry(NOW)));
 
         NotificationView view = controller.markRead("n-1");
 
-        verify(inbox).markRead("n-1", NOW);
+        verify(inbox).markRead("n-1", "u-bruno", NOW);
         assertThat(view.read()).isTrue();
         assertThat(view.readAt()).isEqualTo(NOW);
     }
 
     @Test
     void markingAnUnknownEntryIsNotFound() {
-        when(inbox.markRead(any(), any())).thenReturn(Optional.empty());
+        when(inbox.markRead(any(), any(), any())).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> controller.markRead("nope")).isInstanceOf(NotFoundException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void markingAnotherUsersEntryIsNotFound() {
+        // the store finds no entry n-1 of anna's (it is bruno's), so for anna it does not exist
+        when(inbox.markRead("n-1", "u-bruno", NOW)).thenReturn(Optional.of(entry(NOW)));
+        when(inbox.markRead("n-1", "u-anna", NOW)).thenReturn(Optional.empty());
+        signIn("u-anna");
+
+        assertThatThrownBy(() -> controller.markRead("n-1")).isInstanceOf(NotFoundException.class);
+        verify(inbox).markRead("n-1", "u-anna", NOW);
+    }
+
+    @Test
+    void withoutAnAuthenticatedUserNothingIsServed() {
+        SecurityContextHolder.clearContext();
+
+        assertThatThrownBy(() -> controller.list(false, 0, 50)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> controller.markRead("n-1")).isInstanceOf(IllegalStateException.class);
+        verifyNoInteractions(inbox);
+    }
+
+    private static void signIn(String subject) {
+        Jwt jwt = Jwt.withTokenValue("token-of-" + subject)
+                .header("alg", "RS256")
+                .subject(subject)
+                .issuedAt(NOW)
+                .expiresAt(NOW.plusSeconds(1800))
+                .build();
+        SiteworkUser user = new SiteworkUser(subject, subject, Map.of(), false);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new SiteworkAuthentication(jwt, user));
+        SecurityContextHolder.setContext(context);
     }
 
     private static void assertBadRequest(Runnable call, String field) {

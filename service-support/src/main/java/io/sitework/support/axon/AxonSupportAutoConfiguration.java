@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -57,6 +58,11 @@ public class AxonSupportAutoConfiguration {
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
         return jackson();
+    }
+
+    @Bean
+    public AggregateSites aggregateSites(EventStore eventStore) {
+        return new AggregateSites(eventStore);
     }
 
     @Bean

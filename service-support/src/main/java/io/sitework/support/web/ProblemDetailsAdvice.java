@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.sitework.support.domain.DomainRuleViolation;
 import io.sitework.support.domain.NotFoundException;
 import io.sitework.support.domain.StaleVersionException;
+import io.sitework.support.security.ForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -65,6 +66,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Version conflict", e.getMessage());
         problem.setProperty("currentVersion", e.currentVersion());
         return respond(problem);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    public ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -1,18 +1,20 @@
 package io.sitework.support.web;
 
+import io.sitework.support.security.CurrentUser;
+import io.sitework.support.security.SiteworkUser;
 import org.slf4j.MDC;
 
 import java.util.Optional;
 
 /**
- * What Sitework knows about the request being served on this thread: its correlation id and
- * (once authentication lands) the acting user.
+ * What Sitework knows about the request being served on this thread: its correlation id and the
+ * acting user.
  */
 public final class RequestContext {
 
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
     public static final String MDC_CORRELATION_ID = "correlationId";
-    /** The actor recorded until requests carry an authenticated user. */
+    /** The actor of a request without an authenticated user (only open endpoints have such requests). */
     public static final String ANONYMOUS = "anonymous";
 
     private RequestContext() {
@@ -22,7 +24,8 @@ public final class RequestContext {
         return Optional.ofNullable(MDC.get(MDC_CORRELATION_ID));
     }
 
+    /** The authenticated user's id: the {@code sub} of the bearer token. */
     public static String actor() {
-        return ANONYMOUS;
+        return CurrentUser.find().map(SiteworkUser::subject).orElse(ANONYMOUS);
     }
 }

@@ -18,6 +18,9 @@ import java.util.UUID;
  */
 public final class TestInfrastructure {
 
+    /** The application role the services' migrations create and grant (see db/axon/V1_1). */
+    public static final String APP_ROLE = "sitework_app";
+
     private static PostgresServer postgres;
     private static MongoEndpoint mongo;
     private static EmbeddedKafkaKraftBroker kafka;
@@ -81,8 +84,11 @@ public final class TestInfrastructure {
     public static void register(DynamicPropertyRegistry registry, String service) {
         String jdbcUrl = newPostgresDatabase("sw_" + service.replace('-', '_'));
         registry.add("spring.datasource.url", () -> jdbcUrl);
-        registry.add("spring.datasource.username", () -> postgres().user());
-        registry.add("spring.datasource.password", () -> postgres().password());
+        // migrations as the server's owner role, the service as the application role, as in production
+        registry.add("spring.flyway.user", () -> postgres().user());
+        registry.add("spring.flyway.password", () -> postgres().password());
+        registry.add("spring.datasource.username", () -> APP_ROLE);
+        registry.add("spring.datasource.password", () -> "");
         registerWithoutPostgres(registry, service);
     }
 
@@ -91,5 +97,8 @@ public final class TestInfrastructure {
         String mongoDb = ("sw_" + service + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
         registry.add("spring.data.mongodb.uri", () -> mongo().uri(mongoDb));
         registry.add("spring.kafka.bootstrap-servers", () -> kafka().getBrokersAsString());
+        registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("sitework.security.jwk-set-uri", TestTokens::jwkSetUri);
+        registry.add("sitework.security.audience", () -> TestTokens.AUDIENCE);
     }
 }

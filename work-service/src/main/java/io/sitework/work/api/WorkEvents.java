@@ -1,5 +1,7 @@
 package io.sitework.work.api;
 
+import io.sitework.support.domain.SiteScoped;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +24,7 @@ public final class WorkEvents {
             Priority priority,
             String ownerId,
             Instant dueAt,
-            List<String> assetIds) {
+            List<String> assetIds) implements SiteScoped {
 
         public WorkRequested {
             assetIds = assetIds == null ? List.of() : List.copyOf(assetIds);

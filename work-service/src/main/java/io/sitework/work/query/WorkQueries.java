@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Set;
 
 /** Lists of work from the work board read model. Every query is filtered by site. */
 @Component
@@ -23,11 +24,12 @@ public class WorkQueries {
         this.mongo = mongo;
     }
 
-    public record Filter(String siteId, WorkStatus status, WorkKind kind, String ownerId) {
+    /** @param siteIds the sites to cover (never empty); null only for an org admin asking for every site */
+    public record Filter(Set<String> siteIds, WorkStatus status, WorkKind kind, String ownerId) {
     }
 
     public Paging.Page<WorkView> list(Filter filter, int page, int size, Sort sort) {
-        Criteria criteria = Criteria.where("siteId").is(filter.siteId());
+        Criteria criteria = filter.siteIds() == null ? new Criteria() : Criteria.where("siteId").in(filter.siteIds());
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
         }

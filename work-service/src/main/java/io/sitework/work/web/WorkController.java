@@ -1,6 +1,9 @@
 package io.sitework.work.web;
 
+import io.sitework.support.axon.AggregateSites;
 import io.sitework.support.axon.CommandMetadata;
+import io.sitework.support.security.Permission;
+import io.sitework.support.security.SiteAccess;
 import io.sitework.support.web.ETags;
 import io.sitework.support.web.Paging;
 import io.sitework.work.api.WorkCommands.CompleteWork;
@@ -41,15 +44,20 @@ public class WorkController {
     private final CommandGateway commands;
     private final WorkReader reader;
     private final WorkQueries queries;
+    private final SiteAccess access;
+    private final AggregateSites sites;
 
-    public WorkController(CommandGateway commands, WorkReader reader, WorkQueries queries) {
+    public WorkController(CommandGateway commands, WorkReader reader, WorkQueries queries, SiteAccess access, AggregateSites sites) {
         this.commands = commands;
         this.reader = reader;
         this.queries = queries;
+        this.access = access;
+        this.sites = sites;
     }
 
     @PostMapping
     public ResponseEntity<WorkView> request(@Valid @RequestBody WorkRequests.RequestWorkBody body, UriComponentsBuilder uris) {
+        access.checkCommand(Permission.WORK_REQUEST, body.siteId().toString());
         String workId = UUID.randomUUID().toString();
         List<String> assetIds = body.assetIds() == null ? List.of() : body.assetIds().stream().map(UUID::toString).distinct().toList();
         commands.sendAndWait(new RequestWork(workId, body.siteId().toString(), body.kind(), body.title(), body.description(),
@@ -64,11 +72,12 @@ public class WorkController {
     public ResponseEntity<WorkView> get(@PathVariable UUID id,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         WorkView view = reader.asOf(id.toString(), asOf);
+        access.checkRead(Permission.WORK_READ, view.siteId(), notFound(id));
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
     @GetMapping
-    public Paging.Page<WorkView> list(@RequestParam UUID siteId,
+    public Paging.Page<WorkView> list(@RequestParam(required = false) UUID siteId,
                                  @RequestParam(required = false) WorkStatus status,
                                  @RequestParam(required = false) WorkKind kind,
                                  @RequestParam(required = false) String ownerId,
@@ -76,13 +85,18 @@ public class WorkController {
                                  @RequestParam(defaultValue = "50") int size,
                                  @RequestParam(required = false) String sort) {
         Paging.validate(page, size);
-        return queries.list(new WorkQueries.Filter(siteId.toString(), status, kind, blankToNull(ownerId)), page, size,
+        Set<String> siteIds = access.listableSites(Permission.WORK_READ, siteId == null ? null : siteId.toString());
+        if (siteIds != null && siteIds.isEmpty()) {
+            return new Paging.Page<>(List.of(), page, size, 0);
+        }
+        return queries.list(new WorkQueries.Filter(siteIds, status, kind, blankToNull(ownerId)), page, size,
                 Paging.sort(sort, SORTABLE, Sort.by(Sort.Direction.DESC, "requestedAt")));
     }
 
     @PostMapping("/{id}/start")
     public ResponseEntity<WorkView> start(@PathVariable UUID id,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        access.checkCommand(Permission.WORK_EXECUTE, sites.siteOf(id.toString(), notFound(id)));
         commands.sendAndWait(new StartWork(id.toString(), ETags.expectedVersion(ifMatch)), CommandMetadata.current());
         return current(id);
     }
@@ -91,6 +105,7 @@ public class WorkController {
     public ResponseEntity<WorkView> complete(@PathVariable UUID id,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody(required = false) WorkRequests.CompleteWorkBody body) {
+        access.checkCommand(Permission.WORK_EXECUTE, sites.siteOf(id.toString(), notFound(id)));
         String outcome = body == null ? null : body.outcome();
         commands.sendAndWait(new CompleteWork(id.toString(), ETags.expectedVersion(ifMatch), outcome), CommandMetadata.current());
         return current(id);
@@ -99,6 +114,10 @@ public class WorkController {
     private ResponseEntity<WorkView> current(UUID id) {
         WorkView view = reader.get(id.toString());
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    private static String notFound(UUID id) {
+        return "No work with id " + id;
     }
 
     private static String blankToNull(String value) {

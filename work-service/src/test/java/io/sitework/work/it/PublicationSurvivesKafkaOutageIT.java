@@ -5,7 +5,9 @@ import io.sitework.events.Topics;
 import io.sitework.events.kafka.CloudEventDeserializer;
 import io.sitework.infra.KafkaBrokerProcess;
 import io.sitework.support.test.Http;
+import io.sitework.support.security.Role;
 import io.sitework.support.test.TestInfrastructure;
+import io.sitework.support.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -73,8 +75,8 @@ class PublicationSurvivesKafkaOutageIT {
 
     @Test
     void eventsStoredWhileKafkaIsDownArePublishedWhenItReturns() {
-        Http http = new Http("http://127.0.0.1:" + port);
         String site = UUID.randomUUID().toString();
+        Http http = new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("bruno", site, Role.TECHNICIAN));
         String body = "{\"siteId\":\"" + site + "\",\"kind\":\"ROUND\",\"title\":\"%s\",\"priority\":\"LOW\"}";
 
         String before = http.post("/api/work", body.formatted("before outage")).json().get("id").asText();

@@ -8,7 +8,9 @@ import io.sitework.events.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.sitework.support.security.Role;
 import io.sitework.support.test.Http;
+import io.sitework.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,10 +46,15 @@ class WorkApiContainersIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", postgres::getJdbcUrl);
-        registry.add("spring.datasource.username", postgres::getUsername);
-        registry.add("spring.datasource.password", postgres::getPassword);
+        registry.add("spring.flyway.user", postgres::getUsername);
+        registry.add("spring.flyway.password", postgres::getPassword);
+        registry.add("spring.flyway.placeholders.appPassword", () -> "app-secret");
+        registry.add("spring.datasource.username", () -> "sitework_app");
+        registry.add("spring.datasource.password", () -> "app-secret");
         registry.add("spring.data.mongodb.uri", () -> mongo.getReplicaSetUrl("sitework_work"));
         registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
+        registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("sitework.security.jwk-set-uri", TestTokens::jwkSetUri);
     }
 
     @LocalServerPort
@@ -55,8 +62,8 @@ class WorkApiContainersIT {
 
     @Test
     void requestStartCompleteIsStoredProjectedAndPublished() {
-        Http http = new Http("http://127.0.0.1:" + port);
         String site = UUID.randomUUID().toString();
+        Http http = new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("olga", site, Role.PLANNER, Role.TECHNICIAN));
         Http.Response created = http.post("/api/work",
                 "{\"siteId\":\"" + site + "\",\"kind\":\"CLEANING\",\"title\":\"Clean hopper\",\"priority\":\"MEDIUM\",\"ownerId\":\"olga\"}");
         assertThat(created.status()).isEqualTo(201);

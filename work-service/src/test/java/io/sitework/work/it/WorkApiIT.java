@@ -7,7 +7,9 @@ import io.sitework.events.KafkaHeaders;
 import io.sitework.events.Topics;
 import io.sitework.events.kafka.CloudEventDeserializer;
 import io.sitework.support.test.Http;
+import io.sitework.support.security.Role;
 import io.sitework.support.test.TestInfrastructure;
+import io.sitework.support.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,7 +55,7 @@ class WorkApiIT {
 
     @BeforeEach
     void setUp() {
-        http = new Http("http://127.0.0.1:" + port);
+        http = new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("anna", site, Role.PLANNER, Role.TECHNICIAN, Role.SUPERVISOR));
     }
 
     private String requestBody(String title, String owner) {
@@ -82,7 +84,7 @@ class WorkApiIT {
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
         assertThat(created.header("X-Correlation-Id")).isEqualTo("corr-abc");
         assertThat(created.json().get("status").asText()).isEqualTo("REQUESTED");
-        assertThat(created.json().get("requestedBy").asText()).isEqualTo("anonymous");
+        assertThat(created.json().get("requestedBy").asText()).isEqualTo("anna");
 
         Http.Response started = http.post("/api/work/" + id + "/start", null, "If-Match", "\"0\"");
         assertThat(started.status()).as(started.body()).isEqualTo(200);
@@ -143,6 +145,7 @@ class WorkApiIT {
         CloudEvent requested = mine.get(0).value();
         assertThat(requested.type()).isEqualTo(EventCatalog.WORK_REQUESTED.type());
         assertThat(requested.correlationid()).isEqualTo("corr-kafka-1");
+        assertThat(requested.actor()).isEqualTo("anna");
         assertThat(requested.sequence()).isZero();
         assertThat(requested.dataAs(EventCatalog.WORK_REQUESTED).ownerId()).isEqualTo("carla");
         assertThat(new String(mine.get(0).headers().lastHeader(KafkaHeaders.CORRELATION_ID).value(), StandardCharsets.UTF_8))
@@ -192,9 +195,32 @@ class WorkApiIT {
         assertProblem(http.get("/api/work/not-a-uuid"), 400, "id");
         assertProblem(http.get("/api/work?siteId=" + site + "&status=SLEEPING"), 400, "status");
         assertProblem(http.get("/api/work?siteId=" + site + "&size=500"), 400, "size");
-        assertProblem(http.get("/api/work"), 400, "siteId");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry d WHERE convert_from(d.payload, 'UTF8') LIKE '%\"title\":\"t\"%'",
                 Long.class)).isZero();
+    }
+
+    @Test
+    void theActorIsTheTokensSubjectInEveryStoredEvent() {
+        String id = createWork("Actor check");
+        http.post("/api/work/" + id + "/start", null);
+        List<String> metadata = jdbc.queryForList(
+                "SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                String.class, id);
+        assertThat(metadata).hasSize(2).allSatisfy(m -> assertThat(m).contains("\"actor\":\"anna\""));
+    }
+
+    @Test
+    void listsWithoutASiteCoverOnlyTheCallersSites() {
+        createWork("Mine");
+        String elsewhere = UUID.randomUUID().toString();
+        new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("zoe", elsewhere, Role.PLANNER)).post("/api/work",
+                "{\"siteId\":\"" + elsewhere + "\",\"kind\":\"OTHER\",\"title\":\"Theirs\",\"priority\":\"LOW\"}");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode all = http.get("/api/work").json();
+            assertThat(all.get("items").findValuesAsText("siteId")).isNotEmpty().containsOnly(site);
+        });
+        assertThat(http.get("/api/work?siteId=" + elsewhere).status()).isEqualTo(403);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.sitework.context.asset.api;
 
+import io.sitework.support.domain.SiteScoped;
+
 /** The Asset aggregate's private domain events; the public contract lives in shared-events. */
 public final class AssetEvents {
 
@@ -14,6 +16,6 @@ public final class AssetEvents {
             String name,
             String assetClass,
             Criticality criticality,
-            AssetStatus status) {
+            AssetStatus status) implements SiteScoped {
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Lists of assets from the asset tree read model. Every query is filtered by site. */
@@ -24,12 +25,15 @@ public class AssetQueries {
         this.mongo = mongo;
     }
 
-    /** @param parentId a parent asset id, or the literal "root" for top-level assets; null for all */
-    public record Filter(String siteId, String parentId, AssetStatus status, String text) {
+    /**
+     * @param siteIds  the sites to cover (never empty); null only for an org admin asking for every site
+     * @param parentId a parent asset id, or the literal "root" for top-level assets; null for all
+     */
+    public record Filter(Set<String> siteIds, String parentId, AssetStatus status, String text) {
     }
 
     public Paging.Page<AssetView> list(Filter filter, int page, int size, Sort sort) {
-        Criteria criteria = Criteria.where("siteId").is(filter.siteId());
+        Criteria criteria = filter.siteIds() == null ? new Criteria() : Criteria.where("siteId").in(filter.siteIds());
         if ("root".equals(filter.parentId())) {
             criteria = criteria.and("parentId").is(null);
         } else if (filter.parentId() != null) {

@@ -7,6 +7,8 @@ import io.sitework.context.asset.api.Criticality;
 import io.sitework.context.asset.query.AssetQueries;
 import io.sitework.context.asset.query.AssetReader;
 import io.sitework.support.axon.CommandMetadata;
+import io.sitework.support.security.Permission;
+import io.sitework.support.security.SiteAccess;
 import io.sitework.support.web.ETags;
 import io.sitework.support.web.Paging;
 import jakarta.validation.Valid;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,11 +43,13 @@ public class AssetController {
     private final CommandGateway commands;
     private final AssetReader reader;
     private final AssetQueries queries;
+    private final SiteAccess access;
 
-    public AssetController(CommandGateway commands, AssetReader reader, AssetQueries queries) {
+    public AssetController(CommandGateway commands, AssetReader reader, AssetQueries queries, SiteAccess access) {
         this.commands = commands;
         this.reader = reader;
         this.queries = queries;
+        this.access = access;
     }
 
     record RegisterAssetBody(
@@ -58,6 +63,7 @@ public class AssetController {
 
     @PostMapping
     public ResponseEntity<AssetView> register(@Valid @RequestBody RegisterAssetBody body, UriComponentsBuilder uris) {
+        access.checkCommand(Permission.ASSET_REGISTER, body.siteId().toString());
         String assetId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterAsset(assetId, body.siteId().toString(), body.parentId() == null ? null : body.parentId().toString(),
                 body.tag(), body.name(), body.assetClass(), body.criticality()), CommandMetadata.current());
@@ -69,11 +75,12 @@ public class AssetController {
     public ResponseEntity<AssetView> get(@PathVariable UUID id,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         AssetView view = reader.asOf(id.toString(), asOf);
+        access.checkRead(Permission.ASSET_READ, view.siteId(), "No asset with id " + id);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
     @GetMapping
-    public Paging.Page<AssetView> list(@RequestParam UUID siteId,
+    public Paging.Page<AssetView> list(@RequestParam(required = false) UUID siteId,
                                        @RequestParam(required = false) String parentId,
                                        @RequestParam(required = false) AssetStatus status,
                                        @RequestParam(required = false) @Size(max = 64) String q,
@@ -83,7 +90,11 @@ public class AssetController {
         Paging.validate(page, size);
         String parent = parentId == null || parentId.isBlank() ? null
                 : parentId.equals("root") ? "root" : parseUuid(parentId);
-        return queries.list(new AssetQueries.Filter(siteId.toString(), parent, status, q == null || q.isBlank() ? null : q.strip()),
+        Set<String> siteIds = access.listableSites(Permission.ASSET_READ, siteId == null ? null : siteId.toString());
+        if (siteIds != null && siteIds.isEmpty()) {
+            return new Paging.Page<>(List.of(), page, size, 0);
+        }
+        return queries.list(new AssetQueries.Filter(siteIds, parent, status, q == null || q.isBlank() ? null : q.strip()),
                 page, size, Paging.sort(sort, SORTABLE, Sort.by("tag")));
     }
 

@@ -1,0 +1,106 @@
+package io.sitework.gateway.security;
+
+import io.sitework.gateway.config.ProblemWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Two filter chains. {@code /api/**}: a valid bearer token or 401 (the token is forwarded unchanged, the
+ * services check it again and decide per site). Everything else (health and info, the dev login when it is
+ * on, the portal's files): open. Both: security headers, CORS for the portal's origin only, no session.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({OidcProperties.class, CorsProperties.class})
+public class SecurityConfiguration {
+
+    /** A same-origin single-page app: its own scripts, styles and API, never framed, no plugins. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    static final List<String> CORS_METHODS = List.of("GET", "POST", "PUT", "DELETE");
+    static final List<String> CORS_REQUEST_HEADERS = List.of("Authorization", "Content-Type", "If-Match",
+            "Idempotency-Key", "X-Correlation-Id", "Last-Event-ID");
+    static final List<String> CORS_EXPOSED_HEADERS = List.of("ETag", "Location", "X-Correlation-Id", "Retry-After");
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(ProblemWriter problemWriter) {
+        return new ProblemSecurityHandlers(problemWriter);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+                                       ProblemSecurityHandlers problems, CorsConfigurationSource cors) {
+        return common(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api", "/api/**")), cors, problems)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain openSecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems,
+                                        CorsConfigurationSource cors) {
+        return common(http, cors, problems)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    private static ServerHttpSecurity common(ServerHttpSecurity http, CorsConfigurationSource cors,
+                                             ProblemSecurityHandlers problems) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens, no cookies
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(spec -> spec.configurationSource(cors))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .contentTypeOptions(contentType -> { })
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // see ApiCacheControlFilter: no-store for the API, the portal's files may be cached
+                        .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable));
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        CorsConfiguration portal = new CorsConfiguration();
+        portal.setAllowedOrigins(properties.origins());
+        portal.setAllowedMethods(CORS_METHODS);
+        portal.setAllowedHeaders(CORS_REQUEST_HEADERS);
+        portal.setExposedHeaders(CORS_EXPOSED_HEADERS);
+        portal.setAllowCredentials(false);
+        portal.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", portal);
+        source.registerCorsConfiguration("/auth/**", portal);
+        return source;
+    }
+}
