@@ -1,5 +1,7 @@
 package io.sitework.work.config;
 
+import io.sitework.work.process.DependencyTracker;
+import io.sitework.work.process.FindingRaiser;
 import io.sitework.work.publish.WorkEventPublisher;
 import io.sitework.work.query.WorkBoardProjection;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -18,5 +20,7 @@ public class AxonConfig {
     void configureErrorHandling(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(WorkEventPublisher.NAME, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(WorkBoardProjection.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(DependencyTracker.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(FindingRaiser.NAME, c -> PropagatingErrorHandler.instance());
     }
 }

@@ -19,9 +19,11 @@ import java.util.Set;
 public class WorkQueries {
 
     private final MongoTemplate mongo;
+    private final java.time.Clock clock;
 
-    public WorkQueries(MongoTemplate mongo) {
+    public WorkQueries(MongoTemplate mongo, java.time.Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /** @param siteIds the sites to cover (never empty); null only for an org admin asking for every site */
@@ -42,7 +44,7 @@ public class WorkQueries {
         Query query = new Query(criteria);
         long total = mongo.count(query, WorkDocument.class);
         query.with(PageRequest.of(page, size, sort.and(Sort.by("_id"))));
-        List<WorkView> items = mongo.find(query, WorkDocument.class).stream().map(WorkDocument::toView).toList();
+        List<WorkView> items = mongo.find(query, WorkDocument.class).stream().map(d -> d.toView(clock.instant())).toList();
         return new Paging.Page<>(items, page, size, total);
     }
 }

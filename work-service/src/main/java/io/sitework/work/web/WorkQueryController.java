@@ -37,7 +37,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/work")
-public class WorkController {
+public class WorkQueryController {
 
     private static final Set<String> SORTABLE = Set.of("dueAt", "requestedAt", "updatedAt", "priority", "title", "status", "kind");
 
@@ -47,7 +47,7 @@ public class WorkController {
     private final SiteAccess access;
     private final AggregateSites sites;
 
-    public WorkController(CommandGateway commands, WorkReader reader, WorkQueries queries, SiteAccess access, AggregateSites sites) {
+    public WorkQueryController(CommandGateway commands, WorkReader reader, WorkQueries queries, SiteAccess access, AggregateSites sites) {
         this.commands = commands;
         this.reader = reader;
         this.queries = queries;
@@ -55,18 +55,6 @@ public class WorkController {
         this.sites = sites;
     }
 
-    @PostMapping
-    public ResponseEntity<WorkView> request(@Valid @RequestBody WorkRequests.RequestWorkBody body, UriComponentsBuilder uris) {
-        access.checkCommand(Permission.WORK_REQUEST, body.siteId().toString());
-        String workId = UUID.randomUUID().toString();
-        List<String> assetIds = body.assetIds() == null ? List.of() : body.assetIds().stream().map(UUID::toString).distinct().toList();
-        commands.sendAndWait(new RequestWork(workId, body.siteId().toString(), body.kind(), body.title(), body.description(),
-                body.priority(), blankToNull(body.ownerId()), body.dueAt(), assetIds), CommandMetadata.current());
-        WorkView view = reader.get(workId);
-        return ResponseEntity.created(uris.path("/api/work/{id}").buildAndExpand(workId).toUri())
-                .eTag(ETags.of(view.version()))
-                .body(view);
-    }
 
     @GetMapping("/{id}")
     public ResponseEntity<WorkView> get(@PathVariable UUID id,
@@ -93,28 +81,8 @@ public class WorkController {
                 Paging.sort(sort, SORTABLE, Sort.by(Sort.Direction.DESC, "requestedAt")));
     }
 
-    @PostMapping("/{id}/start")
-    public ResponseEntity<WorkView> start(@PathVariable UUID id,
-                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        access.checkCommand(Permission.WORK_EXECUTE, sites.siteOf(id.toString(), notFound(id)));
-        commands.sendAndWait(new StartWork(id.toString(), ETags.expectedVersion(ifMatch)), CommandMetadata.current());
-        return current(id);
-    }
 
-    @PostMapping("/{id}/complete")
-    public ResponseEntity<WorkView> complete(@PathVariable UUID id,
-                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             @Valid @RequestBody(required = false) WorkRequests.CompleteWorkBody body) {
-        access.checkCommand(Permission.WORK_EXECUTE, sites.siteOf(id.toString(), notFound(id)));
-        String outcome = body == null ? null : body.outcome();
-        commands.sendAndWait(new CompleteWork(id.toString(), ETags.expectedVersion(ifMatch), outcome), CommandMetadata.current());
-        return current(id);
-    }
 
-    private ResponseEntity<WorkView> current(UUID id) {
-        WorkView view = reader.get(id.toString());
-        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
-    }
 
     private static String notFound(UUID id) {
         return "No work with id " + id;
