@@ -47,6 +47,11 @@ final class ChecklistEvaluation {
         } catch (NumberFormatException e) {
             throw new InvalidValueException("value", "'" + value + "' is not a number" + (item.unit() == null ? "" : " of " + item.unit()));
         }
+        // written out, an exponent like 1e999999999 is a billion digits (or fails): keep to the length of any value
+        long writtenOut = Math.max((long) reading.precision() - reading.scale(), 1) + Math.max(reading.scale(), 0);
+        if (writtenOut > 2000) {
+            throw new InvalidValueException("value", "'" + value + "' has more than 2000 digits when written out");
+        }
         boolean tooLow = item.min() != null && reading.compareTo(item.min()) < 0;
         boolean tooHigh = item.max() != null && reading.compareTo(item.max()) > 0;
         return new Outcome(reading.toPlainString(), tooLow || tooHigh ? Result.FAILED : Result.PASSED);
