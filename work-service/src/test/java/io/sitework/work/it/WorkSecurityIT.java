@@ -32,6 +32,9 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
             case "POST /api/work" -> new Sample("/api/work", request);
             case "GET /api/work" -> new Sample("/api/work?siteId=" + siteId, null);
             case "GET /api/work/{id}" -> new Sample("/api/work/" + existingWork(request), null);
+            case "GET /api/work/{id}/history" -> new Sample("/api/work/" + existingWork(request) + "/history", null);
+            case "GET /api/work/board" -> new Sample("/api/work/board?siteId=" + siteId, null);
+            case "GET /api/work/blocked" -> new Sample("/api/work/blocked?siteId=" + siteId, null);
             case "POST /api/work/{id}/start" -> new Sample("/api/work/" + existingWork(request) + "/start", null);
             case "POST /api/work/{id}/complete" -> new Sample("/api/work/" + existingWork(request) + "/complete", "{}");
             default -> throw new AssertionError("no sample for " + method + " " + pathPattern);
