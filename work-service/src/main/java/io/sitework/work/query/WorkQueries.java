@@ -13,6 +13,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOptions;
 import org.springframework.data.mongodb.core.aggregation.TypedAggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,6 +48,9 @@ public class WorkQueries {
 
     /** The fields {@code sort} accepts on the work list. */
     public static final Set<String> SORTABLE = Set.of("dueAt", "requestedAt", "updatedAt", "priority", "title", "status", "kind");
+
+    /** Sorts on computed keys cannot use an index: a big site's list may need more than MongoDB's in-memory sort limit. */
+    private static final AggregationOptions SORT_ON_DISK = AggregationOptions.builder().allowDiskUse(true).build();
 
     static final String SORT_KEY = "_sortKey";
     static final String NULLS_LAST = "_nullsLast";
@@ -99,8 +103,9 @@ public class WorkQueries {
         stages.addAll(sortStages(sort));
         stages.add(Aggregation.skip((long) page * size));
         stages.add(Aggregation.limit(size));
-        List<WorkView> items = mongo.aggregate(Aggregation.newAggregation(WorkDocument.class, stages), WorkDocument.class)
-                .getMappedResults().stream().map(d -> d.toView(now)).toList();
+        TypedAggregation<WorkDocument> aggregation = Aggregation.newAggregation(WorkDocument.class, stages).withOptions(SORT_ON_DISK);
+        List<WorkView> items = mongo.aggregate(aggregation, WorkDocument.class).getMappedResults().stream()
+                .map(d -> d.toView(now)).toList();
         return new Paging.Page<>(items, page, size, total);
     }
 
@@ -244,11 +249,13 @@ public class WorkQueries {
             work = work.and("openBlockerTypes").in(names(types));
             blocker = blocker.and("blockers.type").in(names(types));
         }
-        List<AggregationOperation> openBlockers = List.of(Aggregation.match(work), Aggregation.unwind("blockers"), Aggregation.match(blocker));
+        List<AggregationOperation> openBlockers = List.of(Aggregation.match(work), Aggregation.unwind("blockers"),
+                Aggregation.match(blocker));
 
         List<AggregationOperation> counting = new ArrayList<>(openBlockers);
         counting.add(Aggregation.count().as("count"));
-        Document counted = mongo.aggregate(Aggregation.newAggregation(WorkDocument.class, counting), Document.class).getUniqueMappedResult();
+        Document counted = mongo.aggregate(Aggregation.newAggregation(WorkDocument.class, counting), Document.class)
+                .getUniqueMappedResult();
         long total = counted == null ? 0 : ((Number) counted.get("count")).longValue();
         if (total <= (long) page * size) {
             return new Paging.Page<>(List.of(), page, size, total);
@@ -258,8 +265,8 @@ public class WorkQueries {
         paging.add(raw(new Document("$sort", new Document("blockers.raisedAt", 1).append("_id", 1).append("blockers._id", 1))));
         paging.add(Aggregation.skip((long) page * size));
         paging.add(Aggregation.limit(size));
-        List<OpenBlockerRow> rows = mongo.aggregate(Aggregation.newAggregation(WorkDocument.class, paging), OpenBlockerRow.class)
-                .getMappedResults();
+        TypedAggregation<WorkDocument> aggregation = Aggregation.newAggregation(WorkDocument.class, paging).withOptions(SORT_ON_DISK);
+        List<OpenBlockerRow> rows = mongo.aggregate(aggregation, OpenBlockerRow.class).getMappedResults();
 
         Map<String, WorkDocument> predecessors = visiblePredecessors(rows, siteIds);
         List<BlockedWork> items = rows.stream().map(row -> {
