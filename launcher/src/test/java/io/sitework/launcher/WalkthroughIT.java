@@ -47,11 +47,24 @@ class WalkthroughIT {
                 .persistentMongo(false)
                 .demo(false)
                 .javaOpts(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE), PlatformConfig.DEFAULT_JAVA_OPTS))
-                .serviceStartTimeout(Duration.ofSeconds(90))
+                .serviceStartTimeout(Duration.ofSeconds(180))
                 .stopGrace(Duration.ofSeconds(15))
                 .build();
         platform = new Platform(config, (what, detail, took) ->
-                System.out.println(ConsoleListener.line(what, detail, took))).start();
+                System.out.println(ConsoleListener.line(what, detail, took)));
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            // the data directory is a temporary one: show why a process died before it is gone
+            for (String name : List.of("work-service", "context-service", "notification-service", "gateway", "kafka")) {
+                List<String> tail = LogTail.of(config.logDir().resolve(name + ".log"), 60);
+                if (!tail.isEmpty()) {
+                    System.out.println("---- end of " + name + ".log");
+                    tail.forEach(System.out::println);
+                }
+            }
+            throw e;
+        }
     }
 
     @AfterAll
