@@ -91,7 +91,7 @@ class WorkApiIT {
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
         assertThat(created.header("X-Correlation-Id")).isEqualTo("corr-abc");
         assertThat(created.json().get("status").asText()).isEqualTo("REQUESTED");
-        assertThat(created.json().get("requestedBy").asText()).isEqualTo("anna");
+        assertThat(created.json().get("transitions").get("requestedBy").asText()).isEqualTo("anna");
 
         Http.Response planned = http.post("/api/work/" + id + "/plan", PLAN, "If-Match", "\"0\"");
         assertThat(planned.status()).as(planned.body()).isEqualTo(200);
@@ -105,7 +105,7 @@ class WorkApiIT {
         Http.Response completed = http.post("/api/work/" + id + "/complete", "{\"outcome\":\"Seal replaced\"}");
         assertThat(completed.status()).isEqualTo(200);
         assertThat(completed.json().get("status").asText()).isEqualTo("DONE");
-        assertThat(completed.json().get("outcome").asText()).isEqualTo("Seal replaced");
+        assertThat(completed.json().get("transitions").get("outcome").asText()).isEqualTo("Seal replaced");
 
         Http.Response read = http.get("/api/work/" + id);
         assertThat(read.status()).isEqualTo(200);
@@ -123,7 +123,7 @@ class WorkApiIT {
     @Test
     void asOfShowsTheWorkAsItWasBeforeLaterEvents() throws InterruptedException {
         String id = createWork("Clean filter");
-        String before = http.get("/api/work/" + id).json().get("requestedAt").asText();
+        String before = http.get("/api/work/" + id).json().get("transitions").get("requestedAt").asText();
         Thread.sleep(20);
         planAndStart(id);
 
@@ -178,7 +178,7 @@ class WorkApiIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asText()).contains("is REQUESTED").contains("only IN_PROGRESS");
-        assertThat(refused.json().get("code").asText()).isEqualTo("work.not-in-progress");
+        assertThat(refused.json().get("code").asText()).isEqualTo("work.cannot-complete");
         assertThat(storedEvents(id)).isEqualTo(1);
     }
 

@@ -7,17 +7,8 @@ import io.sitework.support.security.Role;
 import io.sitework.support.test.Http;
 import io.sitework.support.test.TestInfrastructure;
 import io.sitework.support.test.TestTokens;
-import org.axonframework.config.Configuration;
-import org.axonframework.config.ConfigurationScopeAwareProvider;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.SimpleDeadlineManager;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  * other's work.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(WorkQueryTestSupport.InMemoryDeadlines.class)
 abstract class WorkQueryTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -49,21 +39,6 @@ abstract class WorkQueryTestSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "work_queries");
-    }
-
-    /**
-     * Work schedules an overdue deadline at its due date. This keeps the tests independent of how the
-     * service ends up storing deadlines: an in-memory deadline manager, preferred over any other.
-     */
-    @TestConfiguration
-    static class InMemoryDeadlines {
-        @Bean
-        @Primary
-        DeadlineManager inMemoryDeadlineManager(ObjectProvider<Configuration> axon) {
-            return SimpleDeadlineManager.builder()
-                    .scopeAwareProvider(descriptor -> new ConfigurationScopeAwareProvider(axon.getObject()).provideScopeAwareStream(descriptor))
-                    .build();
-        }
     }
 
     @LocalServerPort

@@ -86,7 +86,8 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
             step(path + "/hold", "{\"reason\":\"Lunch\"}");
             return path;
         }
-        step(path + "/checklist/reading", "{\"value\":\"5\"}");
+        Http.Response recorded = admin().put(path + "/checklist/reading", "{\"value\":\"5\"}");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
         step(path + "/complete", "{}");
         return path;
     }
