@@ -14,6 +14,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -61,10 +62,13 @@ public class AxonSupportAutoConfiguration {
         return jackson();
     }
 
+    /** Duplicate aggregate ids on PostgreSQL are AggregateStreamCreationExceptions (Axon's default resolver misses them). */
     @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new PostgresDuplicateKeyResolver();
+    @ConditionalOnMissingBean(PersistenceExceptionResolver.class)
+    public PersistenceExceptionResolver uniqueViolationResolver() {
+        return new UniqueViolationResolver();
     }
+
 
     @Bean
     public AggregateSites aggregateSites(EventStore eventStore) {

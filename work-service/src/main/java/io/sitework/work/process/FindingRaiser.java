@@ -13,7 +13,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,9 @@ import java.util.UUID;
 /**
  * A failed checklist reading of an item marked {@code raiseFinding} becomes an INSPECTION_FINDING
  * work item on the same site and assets, linked to the original and owned by its owner. The new
- * item's id derives from the recording event, so a redelivered event cannot raise it twice.
+ * item's id derives from the recording event, so a redelivered event cannot raise it twice: the
+ * existence check comes first because, inside a processor's batch, a duplicate creation would only
+ * fail when the batch commits — after any catch here.
  */
 @Component
 @ProcessingGroup(FindingRaiser.NAME)
@@ -51,14 +52,13 @@ public class FindingRaiser {
         String title = truncate("Finding: " + event.label() + " = " + reading + " on " + origin.title(), 200);
         String description = "Raised from the checklist of work " + origin.id() + " (\"" + origin.title() + "\"): '" + event.label()
                 + "' was recorded as " + reading + (event.note() == null ? "" : " — " + event.note()) + ".";
-        try {
-            commands.sendAndWait(new RequestWork(findingId, origin.siteId(), WorkKind.INSPECTION_FINDING, title, description,
-                            Priority.HIGH, origin.ownerId(), null, null, null, origin.assetIds(), List.of(), List.of(), null,
-                            List.of(), List.of(), List.of(), origin.id()),
-                    CommandMetadata.system("finding-raiser", CommandMetadata.correlationId(message.getMetaData())));
-        } catch (AggregateStreamCreationException alreadyRaised) {
-            // the event was delivered again: the finding exists
+        if (reader.exists(findingId)) {
+            return; // the event was delivered again: the finding exists
         }
+        commands.sendAndWait(new RequestWork(findingId, origin.siteId(), WorkKind.INSPECTION_FINDING, title, description,
+                        Priority.HIGH, origin.ownerId(), null, null, null, origin.assetIds(), List.of(), List.of(), null,
+                        List.of(), List.of(), List.of(), origin.id()),
+                CommandMetadata.system("finding-raiser", CommandMetadata.correlationId(message.getMetaData())));
     }
 
     private static String truncate(String text, int max) {

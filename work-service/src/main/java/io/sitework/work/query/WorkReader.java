@@ -40,6 +40,10 @@ public class WorkReader {
         return state.toView(asOf == null ? clock.instant() : asOf);
     }
 
+    public boolean exists(String workId) {
+        return eventStore.readEvents(workId, 0).hasNext();
+    }
+
     WorkDocument fold(String workId, Instant asOf) {
         WorkDocument state = new WorkDocument();
         DomainEventStream events = eventStore.readEvents(workId, 0);

@@ -58,6 +58,11 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
             case "PUT /api/work/{id}/checklist/{itemId}" -> new Sample(work(request, "IN_PROGRESS") + "/checklist/reading",
                     "{\"value\":\"5\"}");
             case "POST /api/work/{id}/comments" -> new Sample(work(request, "REQUESTED") + "/comments", "{\"text\":\"Noted\"}");
+            case "POST /api/schedules" -> new Sample("/api/schedules", schedule(siteId));
+            case "GET /api/schedules" -> new Sample("/api/schedules?siteId=" + siteId, null);
+            case "GET /api/schedules/{id}" -> new Sample("/api/schedules/" + existingSchedule(siteId), null);
+            case "POST /api/schedules/{id}/pause" -> new Sample("/api/schedules/" + existingSchedule(siteId) + "/pause", null);
+            case "POST /api/schedules/{id}/resume" -> new Sample("/api/schedules/" + existingSchedule(siteId) + "/resume", null);
             default -> throw new AssertionError("no sample for " + method + " " + pathPattern);
         };
     }
@@ -95,6 +100,19 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
     private void step(String path, String body) {
         Http.Response response = admin().post(path, body);
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
+    }
+
+    /** A schedule that occurs once a year (1 January, midnight): nothing fires while the suite runs. */
+    private static String schedule(String siteId) {
+        return """
+                {"siteId":"%s","timeZone":"Europe/Paris","recurrence":{"type":"CRON","cron":"0 0 0 1 1 *"},
+                 "template":{"kind":"ROUND","title":"Security sample round","priority":"LOW","duration":"PT1H"}}""".formatted(siteId);
+    }
+
+    private String existingSchedule(String siteId) {
+        Http.Response created = http().as(TestTokens.orgAdmin("olga")).post("/api/schedules", schedule(siteId));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     @Override
