@@ -161,7 +161,7 @@ class PlatformIT {
 
         JsonNode item = JSON.readTree(get("/api/work/" + work.get("id").asText(), planner).body());
 
-        assertThat(item.path("requestedBy").asText()).isEqualTo(DemoData.PLANNER);
+        assertThat(item.path("transitions").path("requestedBy").asText()).isEqualTo(DemoData.PLANNER);
     }
 
     @Test
@@ -196,7 +196,7 @@ class PlatformIT {
         String workId = work.get("id").asText();
         assertThat(UUID.fromString(workId)).isNotNull();
         assertThat(work.get("status").asText()).isEqualTo("REQUESTED");
-        assertThat(work.path("requestedBy").asText()).as("the actor comes from the token").isEqualTo(requesterId);
+        assertThat(work.path("transitions").path("requestedBy").asText()).as("the actor comes from the token").isEqualTo(requesterId);
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             JsonNode listed = list("/api/work?siteId=" + site, requester);

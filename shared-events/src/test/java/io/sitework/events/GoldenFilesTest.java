@@ -60,7 +60,13 @@ class GoldenFilesTest {
                 "u-tech-bruno",
                 "u-planner-anna",
                 Instant.parse("2026-11-26T16:00:00Z"),
-                List.of("3d2c1b0a-9f8e-4d7c-b6a5-443322110099"));
+                List.of("3d2c1b0a-9f8e-4d7c-b6a5-443322110099"),
+                List.of("HOT_WORK"),
+                List.of("1d2e3f40-5a6b-4c7d-8e9f-a0b1c2d3e4f5"),
+                "9c8b7a65-4321-4fed-8cba-987654321000",
+                null,
+                Instant.parse("2026-11-26T06:00:00Z"),
+                Instant.parse("2026-11-26T10:00:00Z"));
         CloudEvent event = CloudEvent.of(EventCatalog.WORK_REQUESTED, "6f1c2a9e-3b7d-4c1e-9a55-0d2f7e8b1c01",
                 Instant.parse("2026-11-25T07:30:00.125Z"), 0, "c0ffee00-1234-4abc-8def-000000000001", "u-planner-anna", data);
 

@@ -24,4 +24,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyThePublisherTalksToKafka = noClasses().that().resideOutsideOfPackages("..work.publish..", "..work.config..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "io.sitework.support.kafka..");
+
+    @ArchTest
+    static final ArchRule scheduleDomainKnowsNoAdapters = noClasses().that().resideInAnyPackage("..schedule.command..", "..schedule.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.web..", "org.springframework.kafka..", "org.apache.kafka..",
+                    "org.springframework.data..", "com.mongodb..", "io.sitework.work.web..", "io.sitework.work.query..",
+                    "io.sitework.work.publish..", "io.sitework.work.schedule.web..", "io.sitework.work.schedule.query..",
+                    "io.sitework.work.schedule.process..");
+
+    @ArchTest
+    static final ArchRule scheduleQueriesDoNotIssueCommands = noClasses().that().resideInAPackage("..schedule.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.sitework.work.schedule.command..", "io.sitework.work.command..",
+                    "org.axonframework.commandhandling..");
 }

@@ -44,7 +44,8 @@ class WorkRequestedRuleTest {
     @Test
     void copesWithOnlyTheRequiredFields() {
         CloudEvent event = CloudEvent.of(EventCatalog.WORK_REQUESTED, "e-1", TestEvents.TIME, 0, null, null,
-                new WorkRequested("w-9", TestEvents.SITE, null, null, null, null, "u-bruno", null, null, null));
+                new WorkRequested("w-9", TestEvents.SITE, null, null, null, null, "u-bruno", null, null, null, null, null, null, null,
+                        null, null));
 
         assertThat(rule.notificationsFor(event)).singleElement().satisfies(n -> {
             assertThat(n.title()).isEqualTo("New work assigned to you: work w-9");

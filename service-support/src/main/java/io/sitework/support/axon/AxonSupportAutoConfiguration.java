@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -13,6 +14,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -59,6 +61,14 @@ public class AxonSupportAutoConfiguration {
     public Serializer messageSerializer() {
         return jackson();
     }
+
+    /** Duplicate aggregate ids on PostgreSQL are AggregateStreamCreationExceptions (Axon's default resolver misses them). */
+    @Bean
+    @ConditionalOnMissingBean(PersistenceExceptionResolver.class)
+    public PersistenceExceptionResolver uniqueViolationResolver() {
+        return new UniqueViolationResolver();
+    }
+
 
     @Bean
     public AggregateSites aggregateSites(EventStore eventStore) {

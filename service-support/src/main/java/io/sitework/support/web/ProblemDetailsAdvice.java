@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.sitework.support.domain.DomainRuleViolation;
+import io.sitework.support.domain.InvalidValueException;
 import io.sitework.support.domain.NotFoundException;
 import io.sitework.support.domain.StaleVersionException;
 import io.sitework.support.security.ForbiddenException;
@@ -66,6 +67,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Version conflict", e.getMessage());
         problem.setProperty("currentVersion", e.currentVersion());
         return respond(problem);
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    public ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
+        return respond(Problems.validation(e.getMessage(), List.of(new BadRequestException.FieldError(e.field(), e.getMessage()))));
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -97,6 +97,8 @@ public final class TestInfrastructure {
         String mongoDb = ("sw_" + service + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
         registry.add("spring.data.mongodb.uri", () -> mongo().uri(mongoDb));
         registry.add("spring.kafka.bootstrap-servers", () -> kafka().getBrokersAsString());
+        // a test JVM's contexts close at exit while its databases are dropped: don't wait for deadlines then
+        registry.add("db-scheduler.shutdown-max-wait", () -> "2s");
         registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);
         registry.add("sitework.security.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("sitework.security.audience", () -> TestTokens.AUDIENCE);

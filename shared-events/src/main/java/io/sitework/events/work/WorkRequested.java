@@ -13,6 +13,11 @@ import java.util.List;
  * @param ownerId  the accountable person, if named at request time
  * @param dueAt    when it is due, if known
  * @param assetIds the assets the work is about (may be empty)
+ * @param requiredPermitTypes permit types the work needs before it may start (e.g. HOT_WORK)
+ * @param dependsOn    work that must be closed or cancelled before this one can start
+ * @param contractorId the contractor company doing the work, if any
+ * @param originWorkId the work this one came from (e.g. a finding raised by a failed checklist reading)
+ * @param plannedStart the planned window, if known at request time
  */
 public record WorkRequested(
         String workId,
@@ -24,10 +29,18 @@ public record WorkRequested(
         String ownerId,
         String requestedBy,
         Instant dueAt,
-        List<String> assetIds) implements IntegrationEvent {
+        List<String> assetIds,
+        List<String> requiredPermitTypes,
+        List<String> dependsOn,
+        String contractorId,
+        String originWorkId,
+        Instant plannedStart,
+        Instant plannedEnd) implements IntegrationEvent {
 
     public WorkRequested {
         assetIds = assetIds == null ? List.of() : List.copyOf(assetIds);
+        requiredPermitTypes = requiredPermitTypes == null ? List.of() : List.copyOf(requiredPermitTypes);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
     }
 
     @Override

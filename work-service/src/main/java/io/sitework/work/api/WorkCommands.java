@@ -6,7 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 import java.util.List;
 
-/** The commands of the Work aggregate: one record per message, the aggregate id first. */
+/**
+ * The commands of the Work aggregate: one record per message, the aggregate id first. Commands on
+ * existing work carry {@code expectedVersion} (the caller's If-Match), or null to act on the latest.
+ */
 public final class WorkCommands {
 
     private WorkCommands() {
@@ -21,13 +24,70 @@ public final class WorkCommands {
             Priority priority,
             String ownerId,
             Instant dueAt,
-            List<String> assetIds) {
+            Instant plannedStart,
+            Instant plannedEnd,
+            List<String> assetIds,
+            List<PermitType> requiredPermitTypes,
+            List<String> dependsOn,
+            String contractorId,
+            List<ChecklistItemSpec> checklist,
+            List<String> watchers,
+            List<DocumentRef> documents,
+            String originWorkId) {
     }
 
-    /** @param expectedVersion the version the caller saw (If-Match), or null to act on the latest */
+    /** Plans (or re-plans) the window and who carries the work out; {@code dueAt} null keeps the due date. */
+    public record PlanWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion,
+                           Instant plannedStart, Instant plannedEnd, List<Assignee> assignees, Instant dueAt) {
+    }
+
+    /** Replaces the owner, the assignees and the watchers. */
+    public record AssignWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion,
+                             String ownerId, List<Assignee> assignees, List<String> watchers) {
+    }
+
     public record StartWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion) {
     }
 
+    public record HoldWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion, String reason) {
+    }
+
+    public record ResumeWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion) {
+    }
+
     public record CompleteWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion, String outcome) {
+    }
+
+    /**
+     * Verifies done work and closes it. Missing or failed evidence is refused unless {@code override}
+     * with a reason by someone allowed to override (a supervisor: {@code overrideAllowed}).
+     */
+    public record CloseWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion,
+                            boolean override, String overrideReason, boolean overrideAllowed) {
+    }
+
+    public record ReopenWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion, String reason) {
+    }
+
+    public record RejectWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion, String reason) {
+    }
+
+    public record CancelWork(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion, String reason) {
+    }
+
+    /** @param automatic raised by Sitework itself; a repeat of an open automatic blocker changes nothing */
+    public record RaiseBlocker(@TargetAggregateIdentifier String workId, String blockerId, BlockerType type, String reason,
+                               String reference, boolean automatic) {
+    }
+
+    /** @param automatic resolved by Sitework itself; resolving an already resolved blocker then changes nothing */
+    public record ResolveBlocker(@TargetAggregateIdentifier String workId, String blockerId, String note, boolean automatic) {
+    }
+
+    public record RecordChecklistItem(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion,
+                                      String itemId, String value, String note) {
+    }
+
+    public record AddComment(@TargetAggregateIdentifier String workId, String commentId, String text) {
     }
 }

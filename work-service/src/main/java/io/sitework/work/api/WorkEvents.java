@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The Work aggregate's domain events: private to work-service, stored in its event store. Who did it
- * and under which correlation id travel in the event metadata. They may evolve with upcasters;
- * the public contract is the integration events of shared-events.
+ * and under which correlation id travel in the event metadata. They may evolve with upcasters (new
+ * fields are read as null by older code paths); the public contract is the integration events of
+ * shared-events.
  */
 public final class WorkEvents {
 
@@ -24,16 +25,87 @@ public final class WorkEvents {
             Priority priority,
             String ownerId,
             Instant dueAt,
-            List<String> assetIds) implements SiteScoped {
+            List<String> assetIds,
+            Instant plannedStart,
+            Instant plannedEnd,
+            List<PermitType> requiredPermitTypes,
+            List<String> dependsOn,
+            String contractorId,
+            List<ChecklistItemSpec> checklist,
+            List<String> watchers,
+            List<DocumentRef> documents,
+            String originWorkId) implements SiteScoped {
 
         public WorkRequested {
-            assetIds = assetIds == null ? List.of() : List.copyOf(assetIds);
+            assetIds = copy(assetIds);
+            requiredPermitTypes = copy(requiredPermitTypes);
+            dependsOn = copy(dependsOn);
+            checklist = copy(checklist);
+            watchers = copy(watchers);
+            documents = copy(documents);
+        }
+    }
+
+    public record WorkPlanned(String workId, String siteId, Instant plannedStart, Instant plannedEnd, List<Assignee> assignees) {
+        public WorkPlanned {
+            assignees = copy(assignees);
+        }
+    }
+
+    public record DueDateChanged(String workId, String siteId, Instant dueAt) {
+    }
+
+    public record WorkAssigned(String workId, String siteId, String ownerId, List<Assignee> assignees, List<String> watchers) {
+        public WorkAssigned {
+            assignees = copy(assignees);
+            watchers = copy(watchers);
         }
     }
 
     public record WorkStarted(String workId, String siteId) {
     }
 
+    public record WorkPutOnHold(String workId, String siteId, String reason) {
+    }
+
+    public record WorkResumed(String workId, String siteId) {
+    }
+
     public record WorkCompleted(String workId, String siteId, String outcome) {
+    }
+
+    public record WorkClosed(String workId, String siteId, boolean override, String overrideReason) {
+    }
+
+    public record WorkReopened(String workId, String siteId, String reason) {
+    }
+
+    public record WorkRejected(String workId, String siteId, String reason) {
+    }
+
+    public record WorkCancelled(String workId, String siteId, String reason) {
+    }
+
+    public record BlockerRaised(String workId, String siteId, String blockerId, BlockerType type, String reason, String reference,
+                                boolean automatic) {
+    }
+
+    public record BlockerResolved(String workId, String siteId, String blockerId, BlockerType type, String note, boolean automatic) {
+    }
+
+    /** Carries the item's label and unit, so the event reads on its own in the history and downstream. */
+    /** @param raiseFinding a failed result of this item asks for an INSPECTION_FINDING work item */
+    public record ChecklistItemRecorded(String workId, String siteId, String itemId, String label, String value, String unit,
+                                        ChecklistItemSpec.Result result, String note, boolean raiseFinding) {
+    }
+
+    public record CommentAdded(String workId, String siteId, String commentId, String text) {
+    }
+
+    public record WorkOverdue(String workId, String siteId, Instant dueAt, String ownerId) {
+    }
+
+    static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

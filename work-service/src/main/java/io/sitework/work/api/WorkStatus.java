@@ -1,9 +1,6 @@
 package io.sitework.work.api;
 
-/**
- * REQUESTED → PLANNED → IN_PROGRESS ⇄ ON_HOLD → DONE → CLOSED; REJECTED and CANCELLED are ends.
- * This slice implements request, start and complete; the rest of the lifecycle follows.
- */
+/** REQUESTED → PLANNED → IN_PROGRESS ⇄ ON_HOLD → DONE → CLOSED; REJECTED and CANCELLED are ends; DONE reopens. */
 public enum WorkStatus {
     REQUESTED, PLANNED, IN_PROGRESS, ON_HOLD, DONE, CLOSED, REJECTED, CANCELLED
 }

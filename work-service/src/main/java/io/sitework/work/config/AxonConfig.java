@@ -1,7 +1,11 @@
 package io.sitework.work.config;
 
+import io.sitework.work.process.DependencyTracker;
+import io.sitework.work.process.FindingRaiser;
 import io.sitework.work.publish.WorkEventPublisher;
 import io.sitework.work.query.WorkBoardProjection;
+import io.sitework.work.schedule.process.ScheduledWorkCreator;
+import io.sitework.work.schedule.query.ScheduleProjection;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,5 +22,9 @@ public class AxonConfig {
     void configureErrorHandling(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(WorkEventPublisher.NAME, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(WorkBoardProjection.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(DependencyTracker.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(FindingRaiser.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(ScheduledWorkCreator.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(ScheduleProjection.NAME, c -> PropagatingErrorHandler.instance());
     }
 }

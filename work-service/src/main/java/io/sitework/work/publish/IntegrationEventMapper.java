@@ -2,10 +2,14 @@ package io.sitework.work.publish;
 
 import io.sitework.events.CloudEvent;
 import io.sitework.events.EventCatalog;
+import io.sitework.events.EventType;
+import io.sitework.events.IntegrationEvent;
+import io.sitework.events.work.Assignee;
 import io.sitework.support.axon.CommandMetadata;
 import io.sitework.work.api.WorkEvents;
 import org.axonframework.eventhandling.EventMessage;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,22 +22,81 @@ public final class IntegrationEventMapper {
     }
 
     public static Optional<CloudEvent> toCloudEvent(EventMessage<?> message, long sequence) {
-        String correlationId = CommandMetadata.correlationId(message.getMetaData());
         String actor = CommandMetadata.actor(message.getMetaData());
-        Object payload = message.getPayload();
+        return Optional.ofNullable(data(message.getPayload(), actor))
+                .map(data -> envelope(EventCatalog.typeOf(data), message, sequence, actor, data));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends IntegrationEvent> CloudEvent envelope(EventType<T> type, EventMessage<?> message, long sequence,
+                                                                    String actor, IntegrationEvent data) {
+        return CloudEvent.of(type, message.getIdentifier(), message.getTimestamp(), sequence,
+                CommandMetadata.correlationId(message.getMetaData()), actor, (T) data);
+    }
+
+    static IntegrationEvent data(Object payload, String actor) {
         if (payload instanceof WorkEvents.WorkRequested e) {
-            return Optional.of(CloudEvent.of(EventCatalog.WORK_REQUESTED, message.getIdentifier(), message.getTimestamp(), sequence,
-                    correlationId, actor, new io.sitework.events.work.WorkRequested(e.workId(), e.siteId(), e.kind().name(), e.title(),
-                            e.description(), e.priority().name(), e.ownerId(), actor, e.dueAt(), e.assetIds())));
+            return new io.sitework.events.work.WorkRequested(e.workId(), e.siteId(), e.kind().name(), e.title(), e.description(),
+                    e.priority().name(), e.ownerId(), actor, e.dueAt(), e.assetIds(),
+                    e.requiredPermitTypes().stream().map(Enum::name).toList(), e.dependsOn(), e.contractorId(), e.originWorkId(),
+                    e.plannedStart(), e.plannedEnd());
+        }
+        if (payload instanceof WorkEvents.WorkPlanned e) {
+            return new io.sitework.events.work.WorkPlanned(e.workId(), e.siteId(), e.plannedStart(), e.plannedEnd(),
+                    assignees(e.assignees()), actor);
+        }
+        if (payload instanceof WorkEvents.DueDateChanged e) {
+            return new io.sitework.events.work.WorkDueDateChanged(e.workId(), e.siteId(), e.dueAt(), actor);
+        }
+        if (payload instanceof WorkEvents.WorkAssigned e) {
+            return new io.sitework.events.work.WorkAssigned(e.workId(), e.siteId(), e.ownerId(), assignees(e.assignees()), e.watchers(), actor);
         }
         if (payload instanceof WorkEvents.WorkStarted e) {
-            return Optional.of(CloudEvent.of(EventCatalog.WORK_STARTED, message.getIdentifier(), message.getTimestamp(), sequence,
-                    correlationId, actor, new io.sitework.events.work.WorkStarted(e.workId(), e.siteId(), actor)));
+            return new io.sitework.events.work.WorkStarted(e.workId(), e.siteId(), actor);
+        }
+        if (payload instanceof WorkEvents.WorkPutOnHold e) {
+            return new io.sitework.events.work.WorkPutOnHold(e.workId(), e.siteId(), e.reason(), actor);
+        }
+        if (payload instanceof WorkEvents.WorkResumed e) {
+            return new io.sitework.events.work.WorkResumed(e.workId(), e.siteId(), actor);
         }
         if (payload instanceof WorkEvents.WorkCompleted e) {
-            return Optional.of(CloudEvent.of(EventCatalog.WORK_COMPLETED, message.getIdentifier(), message.getTimestamp(), sequence,
-                    correlationId, actor, new io.sitework.events.work.WorkCompleted(e.workId(), e.siteId(), actor, e.outcome())));
+            return new io.sitework.events.work.WorkCompleted(e.workId(), e.siteId(), actor, e.outcome());
         }
-        return Optional.empty();
+        if (payload instanceof WorkEvents.WorkClosed e) {
+            return new io.sitework.events.work.WorkClosed(e.workId(), e.siteId(), actor, e.override(), e.overrideReason());
+        }
+        if (payload instanceof WorkEvents.WorkReopened e) {
+            return new io.sitework.events.work.WorkReopened(e.workId(), e.siteId(), e.reason(), actor);
+        }
+        if (payload instanceof WorkEvents.WorkRejected e) {
+            return new io.sitework.events.work.WorkRejected(e.workId(), e.siteId(), e.reason(), actor);
+        }
+        if (payload instanceof WorkEvents.WorkCancelled e) {
+            return new io.sitework.events.work.WorkCancelled(e.workId(), e.siteId(), e.reason(), actor);
+        }
+        if (payload instanceof WorkEvents.BlockerRaised e) {
+            return new io.sitework.events.work.BlockerRaised(e.workId(), e.siteId(), e.blockerId(), e.type().name(), e.reason(),
+                    e.reference(), actor, e.automatic());
+        }
+        if (payload instanceof WorkEvents.BlockerResolved e) {
+            return new io.sitework.events.work.BlockerResolved(e.workId(), e.siteId(), e.blockerId(), e.type().name(), e.note(), actor,
+                    e.automatic());
+        }
+        if (payload instanceof WorkEvents.ChecklistItemRecorded e) {
+            return new io.sitework.events.work.ChecklistItemRecorded(e.workId(), e.siteId(), e.itemId(), e.label(), e.value(), e.unit(),
+                    e.result().name(), e.note(), actor);
+        }
+        if (payload instanceof WorkEvents.CommentAdded e) {
+            return new io.sitework.events.work.CommentAdded(e.workId(), e.siteId(), e.commentId(), e.text(), actor);
+        }
+        if (payload instanceof WorkEvents.WorkOverdue e) {
+            return new io.sitework.events.work.WorkOverdue(e.workId(), e.siteId(), e.dueAt(), e.ownerId());
+        }
+        return null;
+    }
+
+    private static List<Assignee> assignees(List<io.sitework.work.api.Assignee> assignees) {
+        return assignees.stream().map(a -> new Assignee(a.type().name(), a.id())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.sitework.work.query;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -7,24 +8,24 @@ import java.util.Optional;
 @Component
 class MongoWorkBoardStore implements WorkBoardStore {
 
-    private final WorkDocumentRepository repository;
+    private final MongoTemplate mongo;
 
-    MongoWorkBoardStore(WorkDocumentRepository repository) {
-        this.repository = repository;
+    MongoWorkBoardStore(MongoTemplate mongo) {
+        this.mongo = mongo;
     }
 
     @Override
     public Optional<WorkDocument> find(String workId) {
-        return repository.findById(workId);
+        return Optional.ofNullable(mongo.findById(workId, WorkDocument.class));
     }
 
     @Override
     public void save(WorkDocument document) {
-        repository.save(document);
+        mongo.save(document);
     }
 
     @Override
     public void clear() {
-        repository.deleteAll();
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), WorkDocument.class);
     }
 }

@@ -1,8 +1,22 @@
 package io.sitework.work.query;
 
 import io.sitework.support.axon.EventContext;
+import io.sitework.work.api.WorkEvents.BlockerRaised;
+import io.sitework.work.api.WorkEvents.BlockerResolved;
+import io.sitework.work.api.WorkEvents.ChecklistItemRecorded;
+import io.sitework.work.api.WorkEvents.CommentAdded;
+import io.sitework.work.api.WorkEvents.DueDateChanged;
+import io.sitework.work.api.WorkEvents.WorkAssigned;
+import io.sitework.work.api.WorkEvents.WorkCancelled;
+import io.sitework.work.api.WorkEvents.WorkClosed;
 import io.sitework.work.api.WorkEvents.WorkCompleted;
+import io.sitework.work.api.WorkEvents.WorkOverdue;
+import io.sitework.work.api.WorkEvents.WorkPlanned;
+import io.sitework.work.api.WorkEvents.WorkPutOnHold;
+import io.sitework.work.api.WorkEvents.WorkRejected;
+import io.sitework.work.api.WorkEvents.WorkReopened;
 import io.sitework.work.api.WorkEvents.WorkRequested;
+import io.sitework.work.api.WorkEvents.WorkResumed;
 import io.sitework.work.api.WorkEvents.WorkStarted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,12 +47,82 @@ public class WorkBoardProjection {
     }
 
     @EventHandler
+    void on(WorkPlanned event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(DueDateChanged event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(WorkAssigned event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
     void on(WorkStarted event, EventMessage<?> message, @SequenceNumber long sequence) {
         apply(event.workId(), event, message, sequence);
     }
 
     @EventHandler
+    void on(WorkPutOnHold event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(WorkResumed event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
     void on(WorkCompleted event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(WorkClosed event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(WorkReopened event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(WorkRejected event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(WorkCancelled event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(BlockerRaised event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(BlockerResolved event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(ChecklistItemRecorded event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(CommentAdded event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(WorkOverdue event, EventMessage<?> message, @SequenceNumber long sequence) {
         apply(event.workId(), event, message, sequence);
     }
 

@@ -76,7 +76,7 @@ class PublicationSurvivesKafkaOutageIT {
     @Test
     void eventsStoredWhileKafkaIsDownArePublishedWhenItReturns() {
         String site = UUID.randomUUID().toString();
-        Http http = new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("bruno", site, Role.TECHNICIAN));
+        Http http = new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("carla", site, Role.SUPERVISOR));
         String body = "{\"siteId\":\"" + site + "\",\"kind\":\"ROUND\",\"title\":\"%s\",\"priority\":\"LOW\"}";
 
         String before = http.post("/api/work", body.formatted("before outage")).json().get("id").asText();
@@ -86,16 +86,17 @@ class PublicationSurvivesKafkaOutageIT {
         Http.Response during = http.post("/api/work", body.formatted("during outage"));
         assertThat(during.status()).as("commands do not depend on Kafka").isEqualTo(201);
         String duringId = during.json().get("id").asText();
+        assertThat(http.post("/api/work/" + duringId + "/plan", WorkApiIT.PLAN).status()).isEqualTo(200);
         assertThat(http.post("/api/work/" + duringId + "/start", null).status()).isEqualTo(200);
         sleep(3_000);
 
         broker.start(Duration.ofSeconds(60));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> publishedIds(Set.of(before, duringId)).size() == 3);
+                .until(() -> publishedIds(Set.of(before, duringId)).size() == 4);
         List<CloudEvent> duringEvents = published(Set.of(duringId));
         List<Long> firstSeenSequence = duringEvents.stream().map(CloudEvent::sequence).distinct().toList();
-        assertThat(firstSeenSequence).containsExactly(0L, 1L);
+        assertThat(firstSeenSequence).containsExactly(0L, 1L, 2L);
     }
 
     private Set<String> publishedIds(Set<String> subjects) {

@@ -68,6 +68,7 @@ class WorkApiContainersIT {
                 "{\"siteId\":\"" + site + "\",\"kind\":\"CLEANING\",\"title\":\"Clean hopper\",\"priority\":\"MEDIUM\",\"ownerId\":\"olga\"}");
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asText();
+        assertThat(http.post("/api/work/" + id + "/plan", WorkApiIT.PLAN).status()).isEqualTo(200);
         assertThat(http.post("/api/work/" + id + "/start", null).status()).isEqualTo(200);
         assertThat(http.post("/api/work/" + id + "/complete", "{}").status()).isEqualTo(200);
         assertThat(http.post("/api/work/" + id + "/complete", "{}").status()).isEqualTo(409);

@@ -70,6 +70,13 @@ class WorkApiIT {
         return created.json().get("id").asText();
     }
 
+    static final String PLAN = "{\"plannedStart\":\"2026-12-01T06:00:00Z\",\"plannedEnd\":\"2026-12-01T10:00:00Z\"}";
+
+    private void planAndStart(String id) {
+        assertThat(http.post("/api/work/" + id + "/plan", PLAN).status()).isEqualTo(200);
+        assertThat(http.post("/api/work/" + id + "/start", null).status()).isEqualTo(200);
+    }
+
     private long storedEvents(String workId) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, workId);
     }
@@ -84,22 +91,26 @@ class WorkApiIT {
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
         assertThat(created.header("X-Correlation-Id")).isEqualTo("corr-abc");
         assertThat(created.json().get("status").asText()).isEqualTo("REQUESTED");
-        assertThat(created.json().get("requestedBy").asText()).isEqualTo("anna");
+        assertThat(created.json().get("transitions").get("requestedBy").asText()).isEqualTo("anna");
 
-        Http.Response started = http.post("/api/work/" + id + "/start", null, "If-Match", "\"0\"");
+        Http.Response planned = http.post("/api/work/" + id + "/plan", PLAN, "If-Match", "\"0\"");
+        assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+        assertThat(planned.json().get("status").asText()).isEqualTo("PLANNED");
+        assertThat(planned.json().get("ready").asBoolean()).isTrue();
+        Http.Response started = http.post("/api/work/" + id + "/start", null, "If-Match", "\"1\"");
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().get("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(started.header("ETag")).isEqualTo("\"1\"");
+        assertThat(started.header("ETag")).isEqualTo("\"2\"");
 
         Http.Response completed = http.post("/api/work/" + id + "/complete", "{\"outcome\":\"Seal replaced\"}");
         assertThat(completed.status()).isEqualTo(200);
         assertThat(completed.json().get("status").asText()).isEqualTo("DONE");
-        assertThat(completed.json().get("outcome").asText()).isEqualTo("Seal replaced");
+        assertThat(completed.json().get("transitions").get("outcome").asText()).isEqualTo("Seal replaced");
 
         Http.Response read = http.get("/api/work/" + id);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.header("ETag")).isEqualTo("\"2\"");
-        assertThat(read.json().get("version").asLong()).isEqualTo(2);
+        assertThat(read.header("ETag")).isEqualTo("\"3\"");
+        assertThat(read.json().get("version").asLong()).isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             JsonNode list = http.get("/api/work?siteId=" + site).json();
@@ -112,9 +123,9 @@ class WorkApiIT {
     @Test
     void asOfShowsTheWorkAsItWasBeforeLaterEvents() throws InterruptedException {
         String id = createWork("Clean filter");
-        String before = http.get("/api/work/" + id).json().get("requestedAt").asText();
+        String before = http.get("/api/work/" + id).json().get("transitions").get("requestedAt").asText();
         Thread.sleep(20);
-        http.post("/api/work/" + id + "/start", null);
+        planAndStart(id);
 
         JsonNode then = http.get("/api/work/" + id + "?asOf=" + before).json();
         assertThat(then.get("status").asText()).isEqualTo("REQUESTED");
@@ -125,7 +136,7 @@ class WorkApiIT {
     void everyChangeIsPublishedToKafkaKeyedByWorkWithTheCorrelationId() {
         Http.Response created = http.post("/api/work", requestBody("Inspect E-201", "carla"), "X-Correlation-Id", "corr-kafka-1");
         String id = created.json().get("id").asText();
-        http.post("/api/work/" + id + "/start", null, "X-Correlation-Id", "corr-kafka-2");
+        http.post("/api/work/" + id + "/plan", PLAN, "X-Correlation-Id", "corr-kafka-2");
 
         List<ConsumerRecord<String, CloudEvent>> mine = new ArrayList<>();
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
@@ -150,7 +161,8 @@ class WorkApiIT {
         assertThat(requested.dataAs(EventCatalog.WORK_REQUESTED).ownerId()).isEqualTo("carla");
         assertThat(new String(mine.get(0).headers().lastHeader(KafkaHeaders.CORRELATION_ID).value(), StandardCharsets.UTF_8))
                 .isEqualTo("corr-kafka-1");
-        assertThat(mine.get(1).value().type()).isEqualTo(EventCatalog.WORK_STARTED.type());
+        assertThat(mine.get(1).value().type()).isEqualTo(EventCatalog.WORK_PLANNED.type());
+        assertThat(mine.get(1).value().correlationid()).isEqualTo("corr-kafka-2");
         assertThat(mine.get(1).value().sequence()).isEqualTo(1);
         String storedId = jdbc.queryForObject(
                 "SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, id);
@@ -166,20 +178,20 @@ class WorkApiIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asText()).contains("is REQUESTED").contains("only IN_PROGRESS");
-        assertThat(refused.json().get("code").asText()).isEqualTo("work.not-in-progress");
+        assertThat(refused.json().get("code").asText()).isEqualTo("work.cannot-complete");
         assertThat(storedEvents(id)).isEqualTo(1);
     }
 
     @Test
     void staleIfMatchIsRefusedWith412AndStoresNothing() {
         String id = createWork("Stale");
-        http.post("/api/work/" + id + "/start", null);
+        planAndStart(id);
 
         Http.Response stale = http.post("/api/work/" + id + "/complete", "{}", "If-Match", "\"0\"");
 
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(1);
-        assertThat(storedEvents(id)).isEqualTo(2);
+        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(2);
+        assertThat(storedEvents(id)).isEqualTo(3);
         assertThat(http.post("/api/work/" + id + "/complete", "{}", "If-Match", "not-an-etag").status()).isEqualTo(400);
     }
 
@@ -202,7 +214,7 @@ class WorkApiIT {
     @Test
     void theActorIsTheTokensSubjectInEveryStoredEvent() {
         String id = createWork("Actor check");
-        http.post("/api/work/" + id + "/start", null);
+        http.post("/api/work/" + id + "/plan", PLAN);
         List<String> metadata = jdbc.queryForList(
                 "SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
                 String.class, id);

@@ -17,4 +17,15 @@ public final class AssetCommands {
             String assetClass,
             Criticality criticality) {
     }
+
+    /**
+     * A permit's isolation point on this asset was applied: the asset shows ISOLATED while any
+     * isolation on it is applied. Idempotent per (permit, isolation).
+     */
+    public record ApplyIsolation(@TargetAggregateIdentifier String assetId, String permitId, String isolationId) {
+    }
+
+    /** The isolation was removed; when none is left the asset returns to the status it had before. Idempotent. */
+    public record RemoveIsolation(@TargetAggregateIdentifier String assetId, String permitId, String isolationId) {
+    }
 }

@@ -22,7 +22,7 @@ public class AssetReader {
 
     public AssetView asOf(String assetId, Instant asOf) {
         AssetDocument state = new AssetDocument();
-        DomainEventStream events = eventStore.readEvents(assetId);
+        DomainEventStream events = eventStore.readEvents(assetId, 0);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (asOf != null && event.getTimestamp().isAfter(asOf)) {
