@@ -1,7 +1,6 @@
-package io.sitework.notification.config;
+package io.sitework.support.kafka.consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.sitework.notification.process.UnprocessableEventException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -25,7 +24,7 @@ class DeadLetterRecovererTest {
     private final ConsumerAwareRecordRecoverer publisher = mock(ConsumerAwareRecordRecoverer.class);
     private final Consumer<?, ?> consumer = mock(Consumer.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final DeadLetterRecoverer recoverer = new DeadLetterRecoverer(publisher, meters);
+    private final DeadLetterRecoverer recoverer = new DeadLetterRecoverer(publisher, meters, DeadLetterTopics.of("work-service"));
     private final ConsumerRecord<String, Object> record = new ConsumerRecord<>("sitework.work.v1", 1, 42L, "w-1", new byte[]{1});
 
     @Test
@@ -69,11 +68,12 @@ class DeadLetterRecovererTest {
     }
 
     @Test
-    void theDeadLetterTopicIsTheSourceTopicWithDltSuffix() {
-        assertThat(DeadLetterRecoverer.deadLetterTopic("sitework.work.v1")).isEqualTo("sitework.work.v1.DLT");
+    void eachConsumerHasItsOwnDeadLetterTopicsButTheNotificationServiceKeepsItsFirstNames() {
+        assertThat(DeadLetterTopics.of("work-service").topicFor("sitework.context.v1")).isEqualTo("sitework.context.v1.work-service.DLT");
+        assertThat(new DeadLetterTopics("notification-service", true).topicFor("sitework.work.v1")).isEqualTo("sitework.work.v1.DLT");
     }
 
     private double count(String topic, String reason) {
-        return meters.get(DeadLetterRecoverer.METRIC).tag("topic", topic).tag("reason", reason).counter().count();
+        return meters.get(DeadLetterRecoverer.METRIC).tag("consumer", "work-service").tag("topic", topic).tag("reason", reason).counter().count();
     }
 }

@@ -1,8 +1,7 @@
-package io.sitework.notification.config;
+package io.sitework.support.kafka.consumer;
 
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.ServerAddress;
-import io.sitework.notification.process.UnprocessableEventException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;

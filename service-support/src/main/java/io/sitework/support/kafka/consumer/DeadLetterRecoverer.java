@@ -1,8 +1,7 @@
-package io.sitework.notification.config;
+package io.sitework.support.kafka.consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sitework.notification.process.UnprocessableEventException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -23,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  */
 public class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
 
-    public static final String METRIC = "sitework.notifications.deadlettered";
+    /** Counted per topic and reason; the {@code consumer} tag names the consuming service's group. */
+    public static final String METRIC = "sitework.kafka.deadlettered";
     /** Dead-letter header: undeserializable, unprocessable or handler-failure. */
     public static final String REASON_HEADER = "sitework-dlt-reason";
     /** Dead-letter header: the most specific failure message (spring-kafka's own headers name the outer exception). */
@@ -35,10 +35,12 @@ public class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
 
     private final ConsumerAwareRecordRecoverer publisher;
     private final MeterRegistry meterRegistry;
+    private final DeadLetterTopics topics;
 
-    public DeadLetterRecoverer(ConsumerAwareRecordRecoverer publisher, MeterRegistry meterRegistry) {
+    public DeadLetterRecoverer(ConsumerAwareRecordRecoverer publisher, MeterRegistry meterRegistry, DeadLetterTopics topics) {
         this.publisher = publisher;
         this.meterRegistry = meterRegistry;
+        this.topics = topics;
     }
 
     @Override
@@ -46,10 +48,11 @@ public class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
         Throwable cause = unwrap(exception);
         String reason = reason(cause);
         log.error("Dead-lettering {}-{}@{} (key {}) to {}: {} ({})", record.topic(), record.partition(), record.offset(),
-                record.key(), deadLetterTopic(record.topic()), reason, describe(cause));
+                record.key(), topics.topicFor(record.topic()), reason, describe(cause));
         publisher.accept(record, consumer, exception);
         Counter.builder(METRIC)
-                .description("Records the notification service could not process and published to a dead-letter topic")
+                .description("Records a consumer could not process and published to a dead-letter topic")
+                .tag("consumer", topics.consumer())
                 .tag("topic", record.topic())
                 .tag("reason", reason)
                 .register(meterRegistry)
@@ -67,10 +70,6 @@ public class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
         return new RecordHeaders()
                 .add(REASON_HEADER, reason(cause).getBytes(StandardCharsets.UTF_8))
                 .add(DETAIL_HEADER, detail.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String deadLetterTopic(String topic) {
-        return topic + ".DLT";
     }
 
     /** A small, fixed vocabulary, so it can be a metric tag. */

@@ -1,4 +1,4 @@
-package io.sitework.notification.config;
+package io.sitework.support.kafka.consumer;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;

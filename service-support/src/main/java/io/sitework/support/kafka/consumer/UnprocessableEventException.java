@@ -1,4 +1,4 @@
-package io.sitework.notification.process;
+package io.sitework.support.kafka.consumer;
 
 /**
  * An event this service cannot act on because it breaks the published contract (e.g. a required field

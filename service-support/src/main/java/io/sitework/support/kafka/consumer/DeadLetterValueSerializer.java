@@ -1,4 +1,4 @@
-package io.sitework.notification.config;
+package io.sitework.support.kafka.consumer;
 
 import io.sitework.events.CloudEvent;
 import io.sitework.events.kafka.CloudEventSerializer;
