@@ -97,6 +97,10 @@ public final class TestInfrastructure {
         String mongoDb = ("sw_" + service + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
         registry.add("spring.data.mongodb.uri", () -> mongo().uri(mongoDb));
         registry.add("spring.kafka.bootstrap-servers", () -> kafka().getBrokersAsString());
+        // each context its own consumer group: contexts of one JVM share the broker, and a context must
+        // not take the partitions (and so the records) meant for another's databases
+        String consumerGroup = service + "-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("spring.kafka.consumer.group-id", () -> consumerGroup);
         // a test JVM's contexts close at exit while its databases are dropped: don't wait for deadlines then
         registry.add("db-scheduler.shutdown-max-wait", () -> "2s");
         registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);

@@ -17,9 +17,11 @@ final class WorkServiceRuns {
 
     final String jdbcUrl;
     final String mongoUri;
+    final String consumerGroup;
 
     WorkServiceRuns(String name) {
         this.jdbcUrl = TestInfrastructure.newPostgresDatabase("sw_" + name);
+        this.consumerGroup = "work-service-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.mongoUri = TestInfrastructure.mongo().uri(("sw_" + name + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_'));
     }
 
@@ -35,6 +37,7 @@ final class WorkServiceRuns {
                 "--spring.flyway.password=" + nullToEmpty(TestInfrastructure.postgres().password()),
                 "--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().getBrokersAsString(),
+                "--spring.kafka.consumer.group-id=" + consumerGroup,
                 "--sitework.security.issuer=" + TestTokens.ISSUER,
                 "--sitework.security.jwk-set-uri=" + TestTokens.jwkSetUri(),
                 "--sitework.security.audience=" + TestTokens.AUDIENCE,

@@ -1,4 +1,4 @@
-package io.sitework.notification;
+package io.sitework.support.test;
 
 import io.sitework.events.CloudEvent;
 import io.sitework.events.KafkaHeaders;
