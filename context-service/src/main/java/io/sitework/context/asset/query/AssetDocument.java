@@ -3,11 +3,14 @@ package io.sitework.context.asset.query;
 import io.sitework.context.asset.api.AssetStatus;
 import io.sitework.context.asset.api.AssetView;
 import io.sitework.context.asset.api.Criticality;
+import io.sitework.context.asset.api.IsolationRef;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One asset as folded from its events: the asset tree's read model and the shape of event-store reads. */
 @Document("assets")
@@ -26,13 +29,16 @@ public class AssetDocument {
     private String assetClass;
     private Criticality criticality;
     private AssetStatus status;
+    private AssetStatus underlyingStatus;
+    private List<IsolationRef> isolations = new ArrayList<>();
     private String registeredBy;
     private Instant registeredAt;
     private Instant updatedAt;
     private long version = -1;
 
     public AssetView toView() {
-        return new AssetView(id, siteId, parentId, tag, name, assetClass, criticality, status, registeredBy, registeredAt, updatedAt, version);
+        return new AssetView(id, siteId, parentId, tag, name, assetClass, criticality, status,
+                status == AssetStatus.ISOLATED ? underlyingStatus : null, List.copyOf(isolations), registeredBy, registeredAt, updatedAt, version);
     }
 
     public String getId() {
@@ -105,6 +111,22 @@ public class AssetDocument {
 
     public void setStatus(AssetStatus status) {
         this.status = status;
+    }
+
+    public AssetStatus getUnderlyingStatus() {
+        return underlyingStatus;
+    }
+
+    public void setUnderlyingStatus(AssetStatus underlyingStatus) {
+        this.underlyingStatus = underlyingStatus;
+    }
+
+    public List<IsolationRef> getIsolations() {
+        return isolations;
+    }
+
+    public void setIsolations(List<IsolationRef> isolations) {
+        this.isolations = isolations == null ? new ArrayList<>() : new ArrayList<>(isolations);
     }
 
     public String getRegisteredBy() {

@@ -1,8 +1,16 @@
 package io.sitework.context.asset.query;
 
+import io.sitework.context.asset.api.AssetEvents.AssetIsolationAdded;
+import io.sitework.context.asset.api.AssetEvents.AssetIsolationRemoved;
+import io.sitework.context.asset.api.AssetEvents.AssetMoved;
 import io.sitework.context.asset.api.AssetEvents.AssetRegistered;
+import io.sitework.context.asset.api.AssetEvents.AssetStatusChanged;
+import io.sitework.context.asset.api.AssetEvents.UnderlyingStatusChanged;
+import io.sitework.context.asset.api.AssetStatus;
+import io.sitework.context.asset.api.IsolationRef;
 import io.sitework.support.axon.EventContext;
 
+import java.util.List;
 import java.util.Locale;
 
 /** What an asset looks like after its events; shared by the asset tree projection and event-store reads. */
@@ -26,8 +34,26 @@ public final class AssetFold {
             state.setAssetClass(e.assetClass());
             state.setCriticality(e.criticality());
             state.setStatus(e.status());
+            state.setUnderlyingStatus(e.status());
             state.setRegisteredBy(ctx.actor());
             state.setRegisteredAt(ctx.recordedAt());
+        } else if (event instanceof AssetMoved e) {
+            state.setParentId(e.parentId());
+        } else if (event instanceof AssetStatusChanged e) {
+            state.setStatus(e.status());
+            if (e.status() != AssetStatus.ISOLATED) {
+                state.setUnderlyingStatus(e.status());
+            }
+        } else if (event instanceof UnderlyingStatusChanged e) {
+            state.setUnderlyingStatus(e.status());
+        } else if (event instanceof AssetIsolationAdded e) {
+            List<IsolationRef> isolations = state.getIsolations();
+            isolations.add(new IsolationRef(e.permitId(), e.isolationId()));
+            state.setIsolations(isolations);
+        } else if (event instanceof AssetIsolationRemoved e) {
+            List<IsolationRef> isolations = state.getIsolations();
+            isolations.remove(new IsolationRef(e.permitId(), e.isolationId()));
+            state.setIsolations(isolations);
         }
         state.setUpdatedAt(ctx.recordedAt());
         state.setVersion(ctx.sequence());
