@@ -21,7 +21,7 @@ import java.time.Instant;
 
 class ContractorTest {
 
-    private static final String LAPSE = "qualification-lapse";
+    private static final String HOT_WORK_LAPSE = "qualification-lapse/HOT_WORK";
 
     private AggregateTestFixture<Contractor> fixture;
     private final RegisterContractor register = new RegisterContractor("c-1", "s-1", "Acme Welding", "ops@acme.example");
@@ -71,7 +71,7 @@ class ContractorTest {
         fixture.givenCommands(register)
                 .when(new GrantQualification("c-1", null, "HOT_WORK", until))
                 .expectEvents(new QualificationGranted("c-1", "s-1", "HOT_WORK", until))
-                .expectScheduledDeadlineWithName(until, LAPSE);
+                .expectScheduledDeadlineWithName(until, HOT_WORK_LAPSE);
     }
 
     @Test
@@ -87,7 +87,7 @@ class ContractorTest {
         Instant until = in(Duration.ofDays(30));
         fixture.givenCommands(register, new GrantQualification("c-1", null, "HOT_WORK", until))
                 .whenTimeAdvancesTo(until.plusSeconds(1))
-                .expectTriggeredDeadlinesWithName(LAPSE)
+                .expectTriggeredDeadlinesWithName(HOT_WORK_LAPSE)
                 .expectEvents(new QualificationLapsed("c-1", "s-1", "HOT_WORK", LapseReason.EXPIRED, null));
     }
 
@@ -98,8 +98,8 @@ class ContractorTest {
         fixture.givenCommands(register, new GrantQualification("c-1", null, "HOT_WORK", first))
                 .when(new GrantQualification("c-1", null, "HOT_WORK", renewed))
                 .expectEvents(new QualificationGranted("c-1", "s-1", "HOT_WORK", renewed))
-                .expectScheduledDeadlineWithName(renewed, LAPSE)
-                .expectNoScheduledDeadlineWithName(first, LAPSE);
+                .expectScheduledDeadlineWithName(renewed, HOT_WORK_LAPSE)
+                .expectNoScheduledDeadlineWithName(first, HOT_WORK_LAPSE);
         fixture.givenCommands(register, new GrantQualification("c-1", null, "HOT_WORK", first),
                         new GrantQualification("c-1", null, "HOT_WORK", renewed))
                 .whenTimeAdvancesTo(first.plusSeconds(60))
@@ -118,7 +118,8 @@ class ContractorTest {
                         new GrantQualification("c-1", null, "CONFINED_SPACE", later))
                 .whenTimeAdvancesTo(soon.plusSeconds(1))
                 .expectEvents(new QualificationLapsed("c-1", "s-1", "HOT_WORK", LapseReason.EXPIRED, null))
-                .expectScheduledDeadlineWithName(later, LAPSE);
+                .expectScheduledDeadlineWithName(later, "qualification-lapse/CONFINED_SPACE")
+                .expectNoScheduledDeadlineWithName(soon, HOT_WORK_LAPSE);
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A contractor company on a site and the qualifications it holds (HOT_WORK, ELECTRICAL…). A qualification with an
- * end lapses at that end by itself (a persistent deadline, armed again by every grant and revocation); a person may
+ * end lapses at that end by itself (a persistent deadline of its own, armed again when it is renewed); a person may
  * revoke one before.
  */
 @Aggregate
@@ -74,7 +74,11 @@ public class Contractor {
     public void handle(GrantQualification command, DeadlineManager deadlines) {
         requireCode(command.qualification());
         apply(new QualificationGranted(contractorId, siteId, command.qualification(), command.validUntil()));
-        armLapses(deadlines);
+        String deadline = lapseDeadline(command.qualification());
+        deadlines.cancelAllWithinScope(deadline);
+        if (command.validUntil() != null) {
+            deadlines.schedule(command.validUntil(), deadline, new LapseDue(command.qualification(), command.validUntil()));
+        }
     }
 
     @CommandHandler
@@ -88,10 +92,11 @@ public class Contractor {
                     + ") does not hold qualification " + command.qualification() + "; only a held qualification can be revoked");
         }
         apply(new QualificationLapsed(contractorId, siteId, command.qualification(), LapseReason.REVOKED, command.reason().strip()));
-        armLapses(deadlines);
+        deadlines.cancelAllWithinScope(lapseDeadline(command.qualification()));
     }
 
-    @DeadlineHandler(deadlineName = LAPSE_DEADLINE)
+    /** Any lapse deadline (whatever its qualification): the payload says which, and the end it was armed for. */
+    @DeadlineHandler
     void onLapseDue(LapseDue due) {
         Held current = held.get(due.qualification());
         if (current == null || current.validUntil() == null || !current.validUntil().equals(due.validUntil())) {
@@ -100,14 +105,12 @@ public class Contractor {
         apply(new QualificationLapsed(contractorId, siteId, due.qualification(), LapseReason.EXPIRED, null));
     }
 
-    /** One deadline per held qualification with an end: the previous ones are cancelled and armed again. */
-    private void armLapses(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(LAPSE_DEADLINE);
-        held.forEach((qualification, h) -> {
-            if (h.validUntil() != null) {
-                deadlines.schedule(h.validUntil(), LAPSE_DEADLINE, new LapseDue(qualification, h.validUntil()));
-            }
-        });
+    /**
+     * One deadline per qualification, so that renewing or revoking one disarms only its own, and the lapse keeps the
+     * correlation id of the grant that armed it. The actor of a lapse is {@code system:qualification-lapse}.
+     */
+    static String lapseDeadline(String qualification) {
+        return LAPSE_DEADLINE + "/" + qualification;
     }
 
     private static void requireCode(String qualification) {

@@ -90,9 +90,9 @@ public class ContractorController {
                 body.validUntil()));
     }
 
+    /** The qualification code in the path is checked by the contractor (400 naming {@code qualification}). */
     @PostMapping("/{id}/qualifications/{qualification}/revoke")
-    public ResponseEntity<ContractorView> revoke(@PathVariable UUID id,
-                                                 @PathVariable @Size(min = 2, max = 40) @Pattern(regexp = CODE, message = CODE_MESSAGE) String qualification,
+    public ResponseEntity<ContractorView> revoke(@PathVariable UUID id, @PathVariable String qualification,
                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody RevokeBody body) {
         return send(id, new ContractorCommands.RevokeQualification(id.toString(), ETags.expectedVersion(ifMatch), qualification, body.reason()));
