@@ -1,7 +1,7 @@
 package io.sitework.context.it;
 
 import io.sitework.support.test.Http;
-import io.sitework.support.test.TestTokens;
+import io.sitework.support.test.TestInfrastructure;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,16 +28,8 @@ abstract class ContextContainers {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", postgres::getJdbcUrl);
-        registry.add("spring.flyway.user", postgres::getUsername);
-        registry.add("spring.flyway.password", postgres::getPassword);
-        registry.add("spring.flyway.placeholders.appPassword", () -> "app-secret");
-        registry.add("spring.datasource.username", () -> "sitework_app");
-        registry.add("spring.datasource.password", () -> "app-secret");
-        registry.add("spring.data.mongodb.uri", () -> mongo.getReplicaSetUrl("sitework_context"));
-        registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
-        registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("sitework.security.jwk-set-uri", TestTokens::jwkSetUri);
+        TestInfrastructure.registerExternal(registry, postgres::getJdbcUrl, postgres::getUsername, postgres::getPassword,
+                () -> mongo.getReplicaSetUrl("sitework_context"), kafka::getBootstrapServers);
         registry.add("db-scheduler.polling-interval", () -> "1s");
     }
 

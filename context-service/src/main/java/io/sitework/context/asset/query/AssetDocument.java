@@ -1,23 +1,20 @@
 package io.sitework.context.asset.query;
 
+import io.sitework.context.readmodel.FoldedDocument;
 import io.sitework.context.asset.api.AssetStatus;
 import io.sitework.context.asset.api.AssetView;
 import io.sitework.context.asset.api.Criticality;
 import io.sitework.context.asset.api.IsolationRef;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One asset as folded from its events: the asset tree's read model and the shape of event-store reads. */
 @Document("assets")
-public class AssetDocument {
+public class AssetDocument extends FoldedDocument {
 
-    @Id
-    private String id;
     @Indexed
     private String siteId;
     @Indexed
@@ -31,22 +28,10 @@ public class AssetDocument {
     private AssetStatus status;
     private AssetStatus underlyingStatus;
     private List<IsolationRef> isolations = new ArrayList<>();
-    private String registeredBy;
-    private Instant registeredAt;
-    private Instant updatedAt;
-    private long version = -1;
 
     public AssetView toView() {
-        return new AssetView(id, siteId, parentId, tag, name, assetClass, criticality, status,
-                status == AssetStatus.ISOLATED ? underlyingStatus : null, List.copyOf(isolations), registeredBy, registeredAt, updatedAt, version);
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
+        return new AssetView(getId(), siteId, parentId, tag, name, assetClass, criticality, status,
+                status == AssetStatus.ISOLATED ? underlyingStatus : null, List.copyOf(isolations), getRegisteredBy(), getRegisteredAt(), getUpdatedAt(), getVersion());
     }
 
     public String getSiteId() {
@@ -127,37 +112,5 @@ public class AssetDocument {
 
     public void setIsolations(List<IsolationRef> isolations) {
         this.isolations = isolations == null ? new ArrayList<>() : new ArrayList<>(isolations);
-    }
-
-    public String getRegisteredBy() {
-        return registeredBy;
-    }
-
-    public void setRegisteredBy(String registeredBy) {
-        this.registeredBy = registeredBy;
-    }
-
-    public Instant getRegisteredAt() {
-        return registeredAt;
-    }
-
-    public void setRegisteredAt(Instant registeredAt) {
-        this.registeredAt = registeredAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public void setVersion(long version) {
-        this.version = version;
     }
 }

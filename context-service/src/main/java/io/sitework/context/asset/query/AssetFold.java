@@ -21,11 +21,11 @@ public final class AssetFold {
 
     /** Applies one event in place; events at or below the state's version are ignored. Returns true if it changed. */
     public static boolean apply(AssetDocument state, Object event, EventContext ctx) {
-        if (ctx.sequence() <= state.getVersion()) {
+        if (!state.isNew(ctx)) {
             return false;
         }
         if (event instanceof AssetRegistered e) {
-            state.setId(e.assetId());
+            state.registered(e.assetId(), ctx);
             state.setSiteId(e.siteId());
             state.setParentId(e.parentId());
             state.setTag(e.tag());
@@ -35,8 +35,6 @@ public final class AssetFold {
             state.setCriticality(e.criticality());
             state.setStatus(e.status());
             state.setUnderlyingStatus(e.status());
-            state.setRegisteredBy(ctx.actor());
-            state.setRegisteredAt(ctx.recordedAt());
         } else if (event instanceof AssetMoved e) {
             state.setParentId(e.parentId());
         } else if (event instanceof AssetStatusChanged e) {
@@ -55,8 +53,7 @@ public final class AssetFold {
             isolations.remove(new IsolationRef(e.permitId(), e.isolationId()));
             state.setIsolations(isolations);
         }
-        state.setUpdatedAt(ctx.recordedAt());
-        state.setVersion(ctx.sequence());
+        state.folded(ctx);
         return true;
     }
 }

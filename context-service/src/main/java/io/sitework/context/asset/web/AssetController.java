@@ -8,6 +8,7 @@ import io.sitework.context.asset.api.AssetView;
 import io.sitework.context.asset.api.Criticality;
 import io.sitework.context.asset.query.AssetQueries;
 import io.sitework.context.asset.query.AssetReader;
+import io.sitework.context.web.HistoryResponses;
 import io.sitework.support.axon.CommandMetadata;
 import io.sitework.support.axon.EventHistory;
 import io.sitework.support.security.Permission;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -120,11 +120,9 @@ public class AssetController {
     @GetMapping("/{id}/history")
     public ResponseEntity<Paging.Page<EventHistory.Entry>> history(@PathVariable UUID id,
                                                                    @RequestParam(defaultValue = "0") int page,
-                                                                   @RequestParam(defaultValue = "" + Paging.MAX_SIZE) int size) {
-        Paging.validate(page, size);
+                                                                   @RequestParam(defaultValue = HistoryResponses.DEFAULT_SIZE) int size) {
         access.checkRead(Permission.ASSET_READ, reader.asOf(id.toString(), null).siteId(), notFound(id));
-        Paging.Page<EventHistory.Entry> events = history.page(id.toString(), page, size);
-        return ResponseEntity.ok().eTag(ETags.of(events.total() - 1)).body(events);
+        return HistoryResponses.page(history, id.toString(), page, size);
     }
 
     @GetMapping
@@ -141,9 +139,6 @@ public class AssetController {
                 : parentId.equals("root") ? "root" : parseUuid(parentId);
         Sort order = Paging.sort(sort, AssetQueries.SORTABLE, Sort.by("tag"));
         Set<String> siteIds = access.listableSites(Permission.ASSET_READ, siteId == null ? null : siteId.toString());
-        if (siteIds != null && siteIds.isEmpty()) {
-            return new Paging.Page<>(List.of(), page, size, 0);
-        }
         return queries.list(new AssetQueries.Filter(siteIds, parent, status, assetClass, q == null || q.isBlank() ? null : q.strip()),
                 page, size, order);
     }

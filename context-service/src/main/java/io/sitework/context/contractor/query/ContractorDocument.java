@@ -1,8 +1,8 @@
 package io.sitework.context.contractor.query;
 
+import io.sitework.context.readmodel.FoldedDocument;
 import io.sitework.context.contractor.api.ContractorView;
 import io.sitework.context.contractor.api.LapseReason;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -12,7 +12,7 @@ import java.util.List;
 
 /** One contractor as folded from its events: the {@code contractors} read model and the shape of event-store reads. */
 @Document("contractors")
-public class ContractorDocument {
+public class ContractorDocument extends FoldedDocument {
 
     /** A qualification as last granted, and its lapse if it lapsed since. */
     public record Qualification(String qualification, Instant validUntil, String grantedBy, Instant grantedAt,
@@ -23,17 +23,11 @@ public class ContractorDocument {
         }
     }
 
-    @Id
-    private String id;
     @Indexed
     private String siteId;
     private String name;
     private String contactEmail;
     private List<Qualification> qualifications = new ArrayList<>();
-    private String registeredBy;
-    private Instant registeredAt;
-    private Instant updatedAt;
-    private long version = -1;
 
     /** The view at an instant: a qualification is valid if it has not lapsed and its end is after {@code at}. */
     public ContractorView toView(Instant at) {
@@ -41,15 +35,7 @@ public class ContractorDocument {
                 .map(q -> new ContractorView.QualificationView(q.qualification(), q.validAt(at), q.validUntil(), q.grantedBy(), q.grantedAt(),
                         q.lapseReason(), q.lapseNote(), q.lapsedBy(), q.lapsedAt()))
                 .toList();
-        return new ContractorView(id, siteId, name, contactEmail, views, registeredBy, registeredAt, updatedAt, version);
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
+        return new ContractorView(getId(), siteId, name, contactEmail, views, getRegisteredBy(), getRegisteredAt(), getUpdatedAt(), getVersion());
     }
 
     public String getSiteId() {
@@ -82,37 +68,5 @@ public class ContractorDocument {
 
     public void setQualifications(List<Qualification> qualifications) {
         this.qualifications = qualifications == null ? new ArrayList<>() : new ArrayList<>(qualifications);
-    }
-
-    public String getRegisteredBy() {
-        return registeredBy;
-    }
-
-    public void setRegisteredBy(String registeredBy) {
-        this.registeredBy = registeredBy;
-    }
-
-    public Instant getRegisteredAt() {
-        return registeredAt;
-    }
-
-    public void setRegisteredAt(Instant registeredAt) {
-        this.registeredAt = registeredAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public void setVersion(long version) {
-        this.version = version;
     }
 }

@@ -18,16 +18,14 @@ public final class ContractorFold {
 
     /** Applies one event in place; events at or below the state's version are ignored. Returns true if it changed. */
     public static boolean apply(ContractorDocument state, Object event, EventContext ctx) {
-        if (ctx.sequence() <= state.getVersion()) {
+        if (!state.isNew(ctx)) {
             return false;
         }
         if (event instanceof ContractorRegistered e) {
-            state.setId(e.contractorId());
+            state.registered(e.contractorId(), ctx);
             state.setSiteId(e.siteId());
             state.setName(e.name());
             state.setContactEmail(e.contactEmail());
-            state.setRegisteredBy(ctx.actor());
-            state.setRegisteredAt(ctx.recordedAt());
         } else if (event instanceof QualificationGranted e) {
             put(state, new Qualification(e.qualification(), e.validUntil(), ctx.actor(), ctx.recordedAt(), null, null, null, null));
         } else if (event instanceof QualificationLapsed e) {
@@ -35,8 +33,7 @@ public final class ContractorFold {
                     put(state, new Qualification(q.qualification(), q.validUntil(), q.grantedBy(), q.grantedAt(), e.reason(), e.note(),
                             ctx.actor(), ctx.recordedAt())));
         }
-        state.setUpdatedAt(ctx.recordedAt());
-        state.setVersion(ctx.sequence());
+        state.folded(ctx);
         return true;
     }
 

@@ -4,6 +4,7 @@ import io.sitework.context.contractor.api.ContractorCommands;
 import io.sitework.context.contractor.api.ContractorView;
 import io.sitework.context.contractor.query.ContractorQueries;
 import io.sitework.context.contractor.query.ContractorReader;
+import io.sitework.context.web.HistoryResponses;
 import io.sitework.support.axon.CommandMetadata;
 import io.sitework.support.axon.EventHistory;
 import io.sitework.support.security.Permission;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -109,11 +109,9 @@ public class ContractorController {
     @GetMapping("/{id}/history")
     public ResponseEntity<Paging.Page<EventHistory.Entry>> history(@PathVariable UUID id,
                                                                    @RequestParam(defaultValue = "0") int page,
-                                                                   @RequestParam(defaultValue = "" + Paging.MAX_SIZE) int size) {
-        Paging.validate(page, size);
+                                                                   @RequestParam(defaultValue = HistoryResponses.DEFAULT_SIZE) int size) {
         access.checkRead(Permission.CONTRACTOR_READ, reader.asOf(id.toString(), null).siteId(), notFound(id));
-        Paging.Page<EventHistory.Entry> events = history.page(id.toString(), page, size);
-        return ResponseEntity.ok().eTag(ETags.of(events.total() - 1)).body(events);
+        return HistoryResponses.page(history, id.toString(), page, size);
     }
 
     @GetMapping
@@ -126,9 +124,6 @@ public class ContractorController {
         Paging.validate(page, size);
         Sort order = Paging.sort(sort, ContractorQueries.SORTABLE, Sort.by("name"));
         Set<String> siteIds = access.listableSites(Permission.CONTRACTOR_READ, siteId == null ? null : siteId.toString());
-        if (siteIds != null && siteIds.isEmpty()) {
-            return new Paging.Page<>(List.of(), page, size, 0);
-        }
         return queries.list(new ContractorQueries.Filter(siteIds, q == null || q.isBlank() ? null : q.strip(), qualification),
                 page, size, order);
     }

@@ -11,19 +11,16 @@ public final class SiteFold {
 
     /** Applies one event in place; events at or below the state's version are ignored. Returns true if it changed. */
     public static boolean apply(SiteDocument state, Object event, EventContext ctx) {
-        if (ctx.sequence() <= state.getVersion()) {
+        if (!state.isNew(ctx)) {
             return false;
         }
         if (event instanceof SiteRegistered e) {
-            state.setId(e.siteId());
+            state.registered(e.siteId(), ctx);
             state.setCode(e.code());
             state.setName(e.name());
             state.setTimeZone(e.timeZone());
-            state.setRegisteredBy(ctx.actor());
-            state.setRegisteredAt(ctx.recordedAt());
         }
-        state.setUpdatedAt(ctx.recordedAt());
-        state.setVersion(ctx.sequence());
+        state.folded(ctx);
         return true;
     }
 }

@@ -4,6 +4,7 @@ import io.sitework.context.site.api.SiteCommands.RegisterSite;
 import io.sitework.context.site.api.SiteView;
 import io.sitework.context.site.query.SiteQueries;
 import io.sitework.context.site.query.SiteReader;
+import io.sitework.context.web.HistoryResponses;
 import io.sitework.support.axon.CommandMetadata;
 import io.sitework.support.axon.EventHistory;
 import io.sitework.support.domain.DomainRuleViolation;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -90,11 +90,9 @@ public class SiteController {
     @GetMapping("/{id}/history")
     public ResponseEntity<Paging.Page<EventHistory.Entry>> history(@PathVariable UUID id,
                                                                    @RequestParam(defaultValue = "0") int page,
-                                                                   @RequestParam(defaultValue = "" + Paging.MAX_SIZE) int size) {
-        Paging.validate(page, size);
+                                                                   @RequestParam(defaultValue = HistoryResponses.DEFAULT_SIZE) int size) {
         access.checkRead(Permission.SITE_READ, reader.asOf(id.toString(), null).id(), notFound(id));
-        Paging.Page<EventHistory.Entry> events = history.page(id.toString(), page, size);
-        return ResponseEntity.ok().eTag(ETags.of(events.total() - 1)).body(events);
+        return HistoryResponses.page(history, id.toString(), page, size);
     }
 
     /** The sites where the caller may read (all of them for an org admin); {@code siteId} narrows to one. */
@@ -107,9 +105,6 @@ public class SiteController {
         Paging.validate(page, size);
         Sort order = Paging.sort(sort, SiteQueries.SORTABLE, Sort.by("code"));
         Set<String> siteIds = access.listableSites(Permission.SITE_READ, siteId == null ? null : siteId.toString());
-        if (siteIds != null && siteIds.isEmpty()) {
-            return new Paging.Page<>(List.of(), page, size, 0);
-        }
         return queries.list(siteIds, q == null || q.isBlank() ? null : q.strip(), page, size, order);
     }
 
