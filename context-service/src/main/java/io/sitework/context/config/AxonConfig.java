@@ -1,7 +1,9 @@
 package io.sitework.context.config;
 
 import io.sitework.context.asset.query.AssetTreeProjection;
+import io.sitework.context.contractor.query.ContractorProjection;
 import io.sitework.context.publish.ContextEventPublisher;
+import io.sitework.context.site.query.SiteProjection;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,5 +17,7 @@ public class AxonConfig {
     void configureErrorHandling(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(ContextEventPublisher.NAME, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(AssetTreeProjection.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(SiteProjection.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(ContractorProjection.NAME, c -> PropagatingErrorHandler.instance());
     }
 }

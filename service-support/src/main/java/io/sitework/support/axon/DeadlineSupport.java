@@ -17,7 +17,9 @@ import java.util.Map;
  * Import in a service that uses deadlines. Deadlines are persistent (Axon's DbSchedulerDeadlineManager, auto-configured because the
  * db-scheduler starter provides a {@code Scheduler}; see application.yml). Events applied when a
  * deadline fires are the system's doing, not the person whose command scheduled it: their actor is
- * {@code system:<deadline name>} (e.g. {@code system:work-overdue}), and they keep the correlation id
+ * {@code system:<deadline name>} (e.g. {@code system:work-overdue}; a name may be qualified after a {@code /} to keep one
+ * deadline per item of an aggregate, e.g. {@code qualification-lapse/HOT_WORK}, and the actor is its kind,
+ * {@code system:qualification-lapse}), and they keep the correlation id
  * of the command that set the deadline, so the chain from cause to effect stays visible.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +34,12 @@ public class DeadlineSupport {
     /** Marks a firing deadline as acting for the system. */
     static final class SystemActor implements MessageHandlerInterceptor<DeadlineMessage<?>> {
 
+        /** The deadline's name without the qualifier after a {@code /}. */
+        static String kind(String deadlineName) {
+            int slash = deadlineName.indexOf('/');
+            return slash < 0 ? deadlineName : deadlineName.substring(0, slash);
+        }
+
         @Override
         public Object handle(UnitOfWork<? extends DeadlineMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
             transform(unitOfWork);
@@ -42,7 +50,7 @@ public class DeadlineSupport {
         private static void transform(UnitOfWork unitOfWork) {
             unitOfWork.transformMessage(message -> {
                 DeadlineMessage<?> deadline = (DeadlineMessage<?>) message;
-                return deadline.andMetaData(Map.of(CommandMetadata.ACTOR, "system:" + deadline.getDeadlineName()));
+                return deadline.andMetaData(Map.of(CommandMetadata.ACTOR, "system:" + kind(deadline.getDeadlineName())));
             });
         }
     }

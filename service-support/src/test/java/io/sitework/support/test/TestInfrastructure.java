@@ -9,6 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The real infrastructure integration tests run against, started once per test JVM and shared by
@@ -90,6 +91,24 @@ public final class TestInfrastructure {
         registry.add("spring.datasource.username", () -> APP_ROLE);
         registry.add("spring.datasource.password", () -> "");
         registerWithoutPostgres(registry, service);
+    }
+
+    /**
+     * Points a Spring test context at infrastructure started elsewhere (Testcontainers' images in the *ContainersIT
+     * twins): migrations as the server's owner, the service as the application role with a password.
+     */
+    public static void registerExternal(DynamicPropertyRegistry registry, Supplier<Object> jdbcUrl, Supplier<Object> ownerUser,
+                                        Supplier<Object> ownerPassword, Supplier<Object> mongoUri, Supplier<Object> kafkaBootstrap) {
+        registry.add("spring.datasource.url", jdbcUrl);
+        registry.add("spring.flyway.user", ownerUser);
+        registry.add("spring.flyway.password", ownerPassword);
+        registry.add("spring.flyway.placeholders.appPassword", () -> "app-secret");
+        registry.add("spring.datasource.username", () -> APP_ROLE);
+        registry.add("spring.datasource.password", () -> "app-secret");
+        registry.add("spring.data.mongodb.uri", mongoUri);
+        registry.add("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("sitework.security.jwk-set-uri", TestTokens::jwkSetUri);
     }
 
     /** Mongo and Kafka only, for services without an event store. */
