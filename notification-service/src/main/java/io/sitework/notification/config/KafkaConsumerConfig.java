@@ -3,6 +3,7 @@ package io.sitework.notification.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sitework.events.Topics;
 import io.sitework.notification.process.UnprocessableEventException;
+import io.sitework.support.kafka.DeadLetterValueSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;

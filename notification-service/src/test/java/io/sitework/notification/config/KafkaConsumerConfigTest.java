@@ -3,6 +3,7 @@ package io.sitework.notification.config;
 import io.sitework.events.CloudEvent;
 import io.sitework.events.CloudEventCodec;
 import io.sitework.notification.TestEvents;
+import io.sitework.support.kafka.DeadLetterValueSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.backoff.BackOffExecution;

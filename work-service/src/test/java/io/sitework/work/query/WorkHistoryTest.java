@@ -1,5 +1,6 @@
 package io.sitework.work.query;
 
+import io.sitework.support.axon.EventHistory;
 import io.sitework.work.api.BlockerType;
 import io.sitework.work.api.WorkEvents;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -19,7 +20,7 @@ class WorkHistoryTest {
 
     @Test
     void anEventWithAPublicTypeShowsThePublicTypeAndData() {
-        WorkHistory.Entry entry = WorkHistory.entry(stored(3,
+        EventHistory.Entry entry = WorkHistory.entry(stored(3,
                 new WorkEvents.BlockerRaised("w-1", "s-1", "b-1", BlockerType.PARTS, "Seal kit missing", "PO-1", false),
                 Map.of("actor", "tina", "correlationId", "c-9")));
 
@@ -37,7 +38,7 @@ class WorkHistoryTest {
 
     @Test
     void missingMetadataIsAbsentNotAFailure() {
-        WorkHistory.Entry entry = WorkHistory.entry(stored(0, new WorkEvents.WorkStarted("w-1", "s-1"), Map.of()));
+        EventHistory.Entry entry = WorkHistory.entry(stored(0, new WorkEvents.WorkStarted("w-1", "s-1"), Map.of()));
         assertThat(entry.type()).isEqualTo("io.sitework.work.started.v1");
         assertThat(entry.actor()).isNull();
         assertThat(entry.correlationId()).isNull();
@@ -49,7 +50,7 @@ class WorkHistoryTest {
 
     @Test
     void aDomainEventWithoutAPublicTypeShowsItsClassNameAndPayload() {
-        WorkHistory.Entry entry = WorkHistory.entry(stored(7, new Recalibrated("w-1", "s-1", Instant.parse("2026-11-25T10:00:00Z"), null),
+        EventHistory.Entry entry = WorkHistory.entry(stored(7, new Recalibrated("w-1", "s-1", Instant.parse("2026-11-25T10:00:00Z"), null),
                 Map.of("actor", "system:calibration")));
         assertThat(entry.type()).isEqualTo("Recalibrated");
         assertThat(entry.actor()).isEqualTo("system:calibration");

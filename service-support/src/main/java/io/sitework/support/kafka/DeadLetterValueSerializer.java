@@ -1,4 +1,4 @@
-package io.sitework.notification.config;
+package io.sitework.support.kafka;
 
 import io.sitework.events.CloudEvent;
 import io.sitework.events.kafka.CloudEventSerializer;
@@ -8,8 +8,9 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import java.util.Map;
 
 /**
- * Values of dead-lettered records: the original bytes of a record that could not be deserialized, or
- * the event (written with the one CloudEvent codec) of a record whose handling failed.
+ * Values of dead-lettered records, for every service that consumes integration events: the original
+ * bytes of a record that could not be deserialized, or the event (written with the one CloudEvent
+ * codec) of a record whose handling failed.
  */
 public class DeadLetterValueSerializer extends DelegatingByTypeSerializer {
 
