@@ -1,6 +1,7 @@
 package io.sitework.context.publish;
 
 import io.sitework.context.asset.api.AssetEvents;
+import io.sitework.context.permit.api.PermitEvents;
 import io.sitework.events.CloudEvent;
 import io.sitework.events.EventCatalog;
 import io.sitework.events.context.AssetRegistered;
@@ -22,6 +23,9 @@ public final class IntegrationEventMapper {
             return Optional.of(CloudEvent.of(EventCatalog.ASSET_REGISTERED, message.getIdentifier(), message.getTimestamp(), sequence,
                     correlationId, actor, new AssetRegistered(e.assetId(), e.siteId(), e.parentId(), e.tag(), e.name(), e.assetClass(),
                             e.criticality().name(), e.status().name())));
+        }
+        if (message.getPayload() instanceof PermitEvents.PermitEvent) {
+            return PermitEventMapper.toCloudEvent(message, sequence);
         }
         return Optional.empty();
     }
