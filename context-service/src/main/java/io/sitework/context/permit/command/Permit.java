@@ -55,7 +55,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static io.sitework.context.permit.api.PermitStatus.APPROVED;
 import static io.sitework.context.permit.api.PermitStatus.CANCELLED;
@@ -144,7 +143,7 @@ public class Permit {
 
     @CommandHandler
     public void handle(ApprovePermit command, @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
-        requireStatus("permit.not-requested", "approved", REQUESTED);
+        requireStatus("permit.not-requested", "be approved", REQUESTED);
         if (requestedBy != null && requestedBy.equals(actor)) {
             throw refused("permit.self-approval", "Permit " + permitId + " was requested by " + actor
                     + "; the requester cannot approve their own permit");
@@ -155,14 +154,14 @@ public class Permit {
     @CommandHandler
     public void handle(RejectPermit command, DeadlineManager deadlines,
                        @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
-        requireStatus("permit.not-requested", "rejected", REQUESTED);
+        requireStatus("permit.not-requested", "be rejected", REQUESTED);
         apply(new PermitRejected(permitId, siteId, type, workIds, actor, PermitRules.requireReason(command.reason(), "rejected")));
         deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
     }
 
     @CommandHandler
     public void handle(IssuePermit command, @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
-        requireStatus("permit.not-approved", "issued", APPROVED);
+        requireStatus("permit.not-approved", "be issued", APPROVED);
         String holder = PermitRules.optionalPerson(command.holderId(), "holderId");
         requireWithinValidity("issued");
         requireIsolationsVerified("issued");
@@ -172,13 +171,13 @@ public class Permit {
 
     @CommandHandler
     public void handle(SuspendPermit command, @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
-        requireStatus("permit.not-issued", "suspended", ISSUED);
+        requireStatus("permit.not-issued", "be suspended", ISSUED);
         apply(new PermitSuspended(permitId, siteId, type, workIds, actor, PermitRules.requireReason(command.reason(), "suspended")));
     }
 
     @CommandHandler
     public void handle(ResumePermit command, @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
-        requireStatus("permit.not-suspended", "resumed", SUSPENDED);
+        requireStatus("permit.not-suspended", "be resumed", SUSPENDED);
         requireWithinValidity("resumed");
         requireIsolationsVerified("resumed");
         apply(new PermitResumed(permitId, siteId, type, workIds, actor));
@@ -187,14 +186,14 @@ public class Permit {
     @CommandHandler
     public void handle(HandBackPermit command, DeadlineManager deadlines,
                        @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
-        requireStatus("permit.cannot-hand-back", "handed back", ISSUED, SUSPENDED);
+        requireStatus("permit.cannot-hand-back", "be handed back", ISSUED, SUSPENDED);
         apply(new PermitHandedBack(permitId, siteId, type, workIds, actor));
         deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
     }
 
     @CommandHandler
     public void handle(ClosePermit command, @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
-        requireStatus("permit.not-handed-back", "closed", HANDED_BACK);
+        requireStatus("permit.not-handed-back", "be closed", HANDED_BACK);
         List<String> inPlace = isolations.values().stream().filter(i -> i.state().inPlace())
                 .map(i -> i.describe() + " is " + i.state()).toList();
         if (!inPlace.isEmpty()) {
@@ -213,7 +212,7 @@ public class Permit {
     @CommandHandler
     public void handle(CancelPermit command, DeadlineManager deadlines,
                        @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
-        requireStatus("permit.cannot-cancel", "cancelled", REQUESTED, APPROVED, ISSUED, SUSPENDED);
+        requireStatus("permit.cannot-cancel", "be cancelled", REQUESTED, APPROVED, ISSUED, SUSPENDED);
         apply(new PermitCancelled(permitId, siteId, type, workIds, actor, PermitRules.requireReason(command.reason(), "cancelled")));
         deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
     }
@@ -314,10 +313,12 @@ public class Permit {
             return;
         }
         if (status == EXPIRED) {
-            throw refused("permit.expired", "Permit " + permitId + " EXPIRED at " + validTo + "; an expired permit cannot be " + action);
+            throw refused("permit.expired", "Permit " + permitId + " EXPIRED at " + validTo + "; an expired permit cannot " + action);
         }
-        String expected = Arrays.stream(allowed).map(Enum::name).collect(Collectors.joining(" or "));
-        throw refused(code, "Permit " + permitId + " is " + status + "; only " + expected + " permits can be " + action);
+        List<String> names = Arrays.stream(allowed).map(Enum::name).toList();
+        String expected = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw refused(code, "Permit " + permitId + " is " + status + "; only " + expected + " permits can " + action);
     }
 
     private void requireWithinValidity(String action) {
