@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -60,7 +61,7 @@ public class KafkaConsumerConfig {
         // partition -1: the producer picks it from the key, so the records of one work item stay together
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate, (record, exception) -> {
             log.error("Dead-lettering {}-{}@{} (key {}) to {}: {}", record.topic(), record.partition(), record.offset(), record.key(),
-                    WORK_DEAD_LETTER_TOPIC, exception.toString());
+                    WORK_DEAD_LETTER_TOPIC, NestedExceptionUtils.getMostSpecificCause(exception).toString());
             return new TopicPartition(WORK_DEAD_LETTER_TOPIC, -1);
         });
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(interval.toMillis(), attempts));
