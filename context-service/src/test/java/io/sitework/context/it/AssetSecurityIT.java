@@ -21,10 +21,13 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "context_security");
+        registry.add("spring.kafka.consumer.group-id", () -> "context-security-it-" + UUID.randomUUID());
     }
 
     @Autowired
     JdbcTemplate jdbc;
+
+    private final PermitSecuritySamples permits = new PermitSecuritySamples(this::http);
 
     private static String body(String siteId) {
         return """
@@ -38,7 +41,8 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
             case "POST /api/assets" -> new Sample("/api/assets", body(siteId));
             case "GET /api/assets" -> new Sample("/api/assets?siteId=" + siteId, null);
             case "GET /api/assets/{id}" -> new Sample("/api/assets/" + existingAsset(siteId), null);
-            default -> throw new AssertionError("no sample for " + method + " " + pathPattern);
+            default -> permits.sample(method, pathPattern, siteId)
+                    .orElseThrow(() -> new AssertionError("no sample for " + method + " " + pathPattern));
         };
     }
 
