@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,11 +62,13 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkStatusViewIT {
 
+    /** The broker is shared by every test class of this JVM: a group of our own reads the topic from the start. */
+    private static final String GROUP = "work-status-view-it-" + UUID.randomUUID();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "context_work_status");
-        // the broker is shared by every test class of this JVM: a group of our own reads the topic from the start
-        registry.add("spring.kafka.consumer.group-id", () -> "work-status-view-it-" + UUID.randomUUID());
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
 
     private static KafkaProducer<String, CloudEvent> events;
@@ -246,7 +250,9 @@ class WorkStatusViewIT {
             consumer.subscribe(List.of(KafkaConsumerConfig.WORK_DEAD_LETTER_TOPIC));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (work.equals(r.key())) {
+                    // other services' contexts in this JVM dead-letter the record too, each under its own group
+                    Header group = r.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
+                    if (work.equals(r.key()) && group != null && GROUP.equals(new String(group.value(), StandardCharsets.UTF_8))) {
                         deadLetters.add(r);
                     }
                 });
