@@ -2,9 +2,7 @@ package io.sitework.context.config;
 
 import io.sitework.events.Topics;
 import io.sitework.support.kafka.DeadLetterValueSerializer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.AxonTransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,6 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import java.sql.SQLTransientException;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * What happens to a record of {@code sitework.work.v1} the work status view cannot handle (the consumer
@@ -46,11 +43,7 @@ public class KafkaConsumerConfig {
     /** Boot's producer settings (bootstrap servers) with serializers for dead letters. */
     @Bean
     public KafkaTemplate<String, Object> deadLetterTemplate(ProducerFactory<Object, Object> producerFactory) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ProducerFactory<String, Object> factory = (ProducerFactory) producerFactory;
-        return new KafkaTemplate<>(factory, Map.of(
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class));
+        return DeadLetterValueSerializer.template(producerFactory);
     }
 
     /** Picked up by Boot's listener container factory. */

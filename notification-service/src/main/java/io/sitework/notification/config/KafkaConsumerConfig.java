@@ -5,9 +5,7 @@ import io.sitework.events.Topics;
 import io.sitework.notification.process.UnprocessableEventException;
 import io.sitework.support.kafka.DeadLetterValueSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -21,7 +19,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -51,11 +48,7 @@ public class KafkaConsumerConfig {
     /** Boot's producer settings (bootstrap servers, metrics listener) with serializers for dead letters. */
     @Bean
     public KafkaTemplate<String, Object> deadLetterTemplate(ProducerFactory<Object, Object> producerFactory) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ProducerFactory<String, Object> factory = (ProducerFactory) producerFactory;
-        return new KafkaTemplate<>(factory, Map.of(
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class));
+        return DeadLetterValueSerializer.template(producerFactory);
     }
 
     @Bean

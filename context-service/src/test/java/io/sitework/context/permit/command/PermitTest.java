@@ -45,9 +45,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -62,6 +59,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.sitework.support.test.DomainMatchers.code;
+import static io.sitework.support.test.DomainMatchers.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -227,34 +226,6 @@ class PermitTest {
 
     private TestExecutor<Permit> givenCommands(CommandMessage<?>... commands) {
         return fixture.givenCurrentTime(NOW).andGivenCommands((Object[]) commands);
-    }
-
-    static Matcher<Throwable> code(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof DomainRuleViolation v && code.equals(v.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainRuleViolation with code ").appendValue(code);
-            }
-        };
-    }
-
-    static Matcher<Throwable> field(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof InvalidValueException e && field.equals(e.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an InvalidValueException about field ").appendValue(field);
-            }
-        };
     }
 
     static void refused(ResultValidator<Permit> result, String code, String message) {
