@@ -177,6 +177,11 @@ class PermitApiIT {
         assertThat(flow.paul.post("/api/permits/" + UUID.randomUUID() + "/approve", null).status()).isEqualTo(404);
         assertThat(flow.rita.get("/api/permits/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(flow.rita.get("/api/assets/" + UUID.randomUUID() + "/active-permits").status()).isEqualTo(404);
+        String asset = flow.asset("A-404");
+        assertThat(flow.rita.get("/api/permits/" + asset).status()).as("an asset is not a permit").isEqualTo(404);
+        assertThat(flow.rita.get("/api/permits/" + asset + "/history").status()).isEqualTo(404);
+        assertThat(flow.paul.post("/api/permits/" + asset + "/approve", null).status()).isEqualTo(404);
+        assertThat(flow.rita.get("/api/assets/" + id + "/active-permits").status()).as("a permit is not an asset").isEqualTo(404);
     }
 
     @Test

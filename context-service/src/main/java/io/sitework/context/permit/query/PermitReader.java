@@ -1,5 +1,6 @@
 package io.sitework.context.permit.query;
 
+import io.sitework.context.permit.api.PermitEvents.PermitRequested;
 import io.sitework.context.permit.api.PermitView;
 import io.sitework.support.axon.EventContext;
 import io.sitework.support.domain.NotFoundException;
@@ -21,6 +22,15 @@ public class PermitReader {
 
     public PermitReader(EventStore eventStore) {
         this.eventStore = eventStore;
+    }
+
+    /** The site of the permit, from its request; any other id (an asset's, say) is not a permit. */
+    public String siteOf(String permitId) {
+        DomainEventStream events = eventStore.readEvents(permitId, 0);
+        if (events.hasNext() && events.next().getPayload() instanceof PermitRequested requested) {
+            return requested.siteId();
+        }
+        throw new NotFoundException("No permit with id " + permitId);
     }
 
     public PermitView get(String permitId) {

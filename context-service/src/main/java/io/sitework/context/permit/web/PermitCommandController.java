@@ -4,7 +4,6 @@ import io.sitework.context.permit.api.IsolationPoint;
 import io.sitework.context.permit.api.PermitCommands;
 import io.sitework.context.permit.api.PermitView;
 import io.sitework.context.permit.query.PermitReader;
-import io.sitework.support.axon.AggregateSites;
 import io.sitework.support.axon.CommandMetadata;
 import io.sitework.support.security.CurrentUser;
 import io.sitework.support.security.ForbiddenException;
@@ -39,13 +38,11 @@ public class PermitCommandController {
     private final CommandGateway commands;
     private final PermitReader reader;
     private final SiteAccess access;
-    private final AggregateSites sites;
 
-    public PermitCommandController(CommandGateway commands, PermitReader reader, SiteAccess access, AggregateSites sites) {
+    public PermitCommandController(CommandGateway commands, PermitReader reader, SiteAccess access) {
         this.commands = commands;
         this.reader = reader;
         this.access = access;
-        this.sites = sites;
     }
 
     @PostMapping
@@ -147,7 +144,7 @@ public class PermitCommandController {
     }
 
     private String siteOf(UUID id) {
-        return sites.siteOf(id.toString(), "No permit with id " + id);
+        return reader.siteOf(id.toString());
     }
 
     private ResponseEntity<PermitView> current(UUID id) {

@@ -8,7 +8,6 @@ import io.sitework.context.permit.api.PermitView;
 import io.sitework.context.permit.query.PermitHistory;
 import io.sitework.context.permit.query.PermitQueries;
 import io.sitework.context.permit.query.PermitReader;
-import io.sitework.support.axon.AggregateSites;
 import io.sitework.support.axon.EventHistory;
 import io.sitework.support.domain.NotFoundException;
 import io.sitework.support.security.Permission;
@@ -42,16 +41,14 @@ public class PermitQueryController {
     private final PermitQueries queries;
     private final PermitHistory history;
     private final SiteAccess access;
-    private final AggregateSites sites;
     private final TagRegistry assets;
 
     public PermitQueryController(PermitReader reader, PermitQueries queries, PermitHistory history, SiteAccess access,
-                                 AggregateSites sites, TagRegistry assets) {
+                                 TagRegistry assets) {
         this.reader = reader;
         this.queries = queries;
         this.history = history;
         this.access = access;
-        this.sites = sites;
         this.assets = assets;
     }
 
@@ -102,7 +99,7 @@ public class PermitQueryController {
     }
 
     private String siteOf(UUID id) {
-        return sites.siteOf(id.toString(), notFound(id));
+        return reader.siteOf(id.toString());
     }
 
     private static String notFound(UUID id) {
