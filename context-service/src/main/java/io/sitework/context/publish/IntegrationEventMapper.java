@@ -23,7 +23,8 @@ public final class IntegrationEventMapper {
     private static final List<BiFunction<Object, String, IntegrationEvent>> AREAS = List.of(
             SiteEventMapper::data,
             AssetEventMapper::data,
-            ContractorEventMapper::data);
+            ContractorEventMapper::data,
+            (payload, actor) -> PermitEventMapper.data(payload));
 
     private IntegrationEventMapper() {
     }

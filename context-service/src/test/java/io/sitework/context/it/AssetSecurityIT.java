@@ -21,10 +21,13 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "context_security");
+        registry.add("spring.kafka.consumer.group-id", () -> "context-security-it-" + UUID.randomUUID());
     }
 
     @Autowired
     JdbcTemplate jdbc;
+
+    private final PermitSecuritySamples permits = new PermitSecuritySamples(this::http);
 
     private static String assetBody(String siteId) {
         return """
@@ -59,7 +62,8 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
                     "{\"qualification\":\"HOT_WORK\"}");
             case "POST /api/contractors/{id}/qualifications/{qualification}/revoke" -> new Sample("/api/contractors/"
                     + qualifiedContractor(siteId) + "/qualifications/HOT_WORK/revoke", "{\"reason\":\"sample\"}");
-            default -> throw new AssertionError("no sample for " + method + " " + pathPattern);
+            default -> permits.sample(method, pathPattern, siteId)
+                    .orElseThrow(() -> new AssertionError("no sample for " + method + " " + pathPattern));
         };
     }
 

@@ -53,9 +53,6 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -71,6 +68,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.sitework.support.test.DomainMatchers.code;
+import static io.sitework.support.test.DomainMatchers.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -171,34 +170,6 @@ class WorkTest {
 
     static RequestWork request() {
         return request("Replace pump seal", List.of(), CHECKLIST);
-    }
-
-    static Matcher<Throwable> code(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof DomainRuleViolation v && code.equals(v.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainRuleViolation with code ").appendValue(code);
-            }
-        };
-    }
-
-    static Matcher<Throwable> field(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof InvalidValueException e && field.equals(e.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an InvalidValueException about field ").appendValue(field);
-            }
-        };
     }
 
     static void refused(ResultValidator<Work> result, String code, String message) {

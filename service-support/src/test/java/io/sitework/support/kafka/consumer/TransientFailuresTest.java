@@ -3,6 +3,7 @@ package io.sitework.support.kafka.consumer;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.ServerAddress;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
@@ -20,6 +21,13 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new QueryTimeoutException("slow"))).isTrue();
         assertThat(TransientFailures.isTransient(
                 new MongoSocketOpenException("refused", new ServerAddress("127.0.0.1", 27017), new IOException("refused")))).isTrue();
+    }
+
+    @Test
+    void noTransactionOrAConcurrentChangeOfAnAggregateIsTransient() {
+        assertThat(TransientFailures.isTransient(new CannotCreateTransactionException("pool exhausted"))).isTrue();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("wrapped",
+                new org.axonframework.modelling.command.ConcurrencyException("permit p-1 changed meanwhile")))).isTrue();
     }
 
     @Test
