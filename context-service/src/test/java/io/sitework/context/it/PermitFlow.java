@@ -38,6 +38,7 @@ final class PermitFlow {
     final Http ivan;
     final Http vera;
     final Http sam;
+    private final Http siteRegistrar;
 
     PermitFlow(int port) {
         String base = "http://127.0.0.1:" + port;
@@ -46,9 +47,11 @@ final class PermitFlow {
         ivan = new Http(base).as(TestTokens.forSite("ivan", site, Role.TECHNICIAN));
         vera = new Http(base).as(TestTokens.forSite("vera", site, Role.SUPERVISOR));
         sam = new Http(base).as(TestTokens.forSite("sam", site, Role.SITE_ADMIN));
+        siteRegistrar = new Http(base);
     }
 
     String asset(String tag) {
+        Sites.register(siteRegistrar, site);
         Http.Response created = sam.post("/api/assets", """
                 {"siteId":"%s","tag":"%s","name":"Asset %s","assetClass":"PUMP","criticality":"A"}""".formatted(site, tag, tag));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
