@@ -1,20 +1,29 @@
 package io.sitework.support.kafka.consumer;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import org.axonframework.common.AxonTransientException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.sql.SQLTransientException;
+import java.util.Set;
 
 /**
  * Decides whether a failure is worth waiting out: an unreachable or overloaded store, or an aggregate
- * changed concurrently, will accept the same record later, so such a record is retried until it passes instead of being dead-lettered.
+ * changed concurrently, will accept the same record later, so such a record is retried until it
+ * passes instead of being dead-lettered.
  */
 public final class TransientFailures {
+
+    /**
+     * Failures of libraries a consuming service may not have (MongoDB's driver, Axon): recognised by
+     * the names of their classes, so that this check never loads a class that is not there.
+     */
+    private static final Set<String> OPTIONAL_TRANSIENT_TYPES = Set.of(
+            "com.mongodb.MongoSocketException",
+            "com.mongodb.MongoTimeoutException",
+            // e.g. a ConcurrencyException: an aggregate changed meanwhile, the next attempt sees the change
+            "org.axonframework.common.AxonTransientException");
 
     private TransientFailures() {
     }
@@ -26,10 +35,16 @@ public final class TransientFailures {
                     || t instanceof RecoverableDataAccessException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientException
-                    // e.g. a ConcurrencyException: an aggregate changed meanwhile, the next attempt sees the change
-                    || t instanceof AxonTransientException
-                    || t instanceof MongoSocketException
-                    || t instanceof MongoTimeoutException) {
+                    || isA(t.getClass(), OPTIONAL_TRANSIENT_TYPES)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isA(Class<?> type, Set<String> names) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (names.contains(c.getName())) {
                 return true;
             }
         }
