@@ -16,7 +16,9 @@ class ArchitectureTest {
                     "org.springframework.web..", "org.springframework.kafka..", "org.apache.kafka..", "org.springframework.jdbc..",
                     "org.springframework.data..", "com.mongodb..", "..web..", "..query..", "..publish..");
 
+    /** Out through the publisher, in through the processes reacting to other services' events. */
     @ArchTest
-    static final ArchRule onlyThePublisherTalksToKafka = noClasses().that().resideOutsideOfPackages("..publish..", "..config..")
+    static final ArchRule onlyThePublisherAndTheProcessesTalkToKafka = noClasses().that()
+            .resideOutsideOfPackages("..publish..", "..process..", "..config..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "io.sitework.support.kafka..");
 }

@@ -16,6 +16,18 @@ final class DemoData {
 
     /** The demo site's id: fixed, so that a restart finds the site it seeded before. */
     static final UUID SITE_ID = UUID.fromString("0d5e4c1a-5173-4e00-9000-00000000de30");
+    /** The second demo site, where only tom.south works: it shows that a user of one site never sees the other. */
+    static final UUID SOUTH_SITE_ID = UUID.fromString("0d5e4c1a-5173-4e00-9000-00000000de31");
+
+    /** A site of the organisation, registered with a fixed id (the dev login's demo users hold roles on these ids). */
+    record Site(UUID id, String code, String name, String timeZone) {
+    }
+
+    static final List<Site> SITES = List.of(
+            new Site(SITE_ID, "NORTH", "North plant — cooling water and utilities", "Europe/Paris"),
+            new Site(SOUTH_SITE_ID, "SOUTH", "South plant — packaging", "Europe/Paris"));
+    /** Registers the demo sites (ORG_ADMIN: setting up a site is organisation-wide). */
+    static final String ORG_ADMIN = "olga.admin";
 
     static final String ANNA = "anna.planner";
     static final String BRUNO = "bruno.tech";
@@ -77,6 +89,16 @@ final class DemoData {
 
     static List<Work> work() {
         return WORK;
+    }
+
+    /** The body of {@code POST /api/sites}. */
+    static Map<String, Object> siteRequest(Site site) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", site.id().toString());
+        body.put("code", site.code());
+        body.put("name", site.name());
+        body.put("timeZone", site.timeZone());
+        return body;
     }
 
     /** The body of {@code POST /api/assets}; absent optional fields are left out, not sent as null. */

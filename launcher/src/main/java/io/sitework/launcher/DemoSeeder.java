@@ -26,6 +26,8 @@ final class DemoSeeder {
     }
 
     DemoSeedResult seed(Instant now) {
+        String correlationId = "demo-seed-" + UUID.randomUUID();
+        registerSites(correlationId);
         String site = JsonHttp.query(DemoData.SITE_ID.toString());
         Map<String, String> planner = headers(DemoData.PLANNER, null);
         long existingWork = total(expectOk(api.get("/api/work?siteId=" + site + "&size=1", planner), "list work"));
@@ -33,7 +35,6 @@ final class DemoSeeder {
             return new DemoSeedResult(DemoSeedResult.Outcome.ALREADY_PRESENT, 0, 0,
                     "the demo site already has " + existingWork + " work items");
         }
-        String correlationId = "demo-seed-" + UUID.randomUUID();
         Map<String, String> siteAdmin = headers(DemoData.SITE_ADMIN, correlationId);
         Map<String, String> assetIds = existingAssets(site, siteAdmin);
         int assetsCreated = 0;
@@ -55,6 +56,14 @@ final class DemoSeeder {
         }
         return new DemoSeedResult(DemoSeedResult.Outcome.CREATED, assetsCreated, workCreated,
                 assetsCreated + " assets and " + workCreated + " work items created");
+    }
+
+    /** The demo sites, each registered once: a repeat of the same registration is answered 200 and changes nothing. */
+    private void registerSites(String correlationId) {
+        Map<String, String> orgAdmin = headers(DemoData.ORG_ADMIN, correlationId);
+        for (DemoData.Site site : DemoData.SITES) {
+            expectOk(api.post("/api/sites", DemoData.siteRequest(site), orgAdmin), "register site " + site.code());
+        }
     }
 
     /** Waits, up to {@code timeout}, until the site's work list shows {@code count} items; the read models lag a little. */

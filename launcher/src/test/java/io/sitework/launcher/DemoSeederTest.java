@@ -58,6 +58,9 @@ class DemoSeederTest {
             if (posts.size() == failPostNumber) {
                 return response(400, "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"kind is unknown\"}", Map.of());
             }
+            if (path.equals("/api/sites")) { // sites come with their own ids
+                return response(201, "{\"id\":\"" + JSON.valueToTree(body).get("id").asText() + "\"}", Map.of());
+            }
             String id = "00000000-0000-4000-8000-" + String.format("%012d", nextId++);
             if (idInLocationOnly) {
                 return response(201, "", Map.of("Location", List.of(path + "/" + id)));
@@ -99,6 +102,20 @@ class DemoSeederTest {
     }
 
     @Test
+    void theDemoSitesAreRegisteredFirstWithTheirFixedIdsByTheOrgAdmin() {
+        FakeApi api = new FakeApi();
+
+        new DemoSeeder(api).seed(Instant.now());
+
+        assertThat(api.posts.subList(0, 2)).extracting(FakeApi.Post::path).containsOnly("/api/sites");
+        assertThat(api.postsTo("/api/sites")).extracting(p -> p.body().get("id").asText())
+                .containsExactly(SITE, DemoData.SOUTH_SITE_ID.toString());
+        assertThat(api.postsTo("/api/sites")).extracting(p -> p.body().get("code").asText()).containsExactly("NORTH", "SOUTH");
+        assertThat(api.postsTo("/api/sites")).allSatisfy(p ->
+                assertThat(p.headers()).containsEntry("Authorization", "Bearer token-of-olga.admin"));
+    }
+
+    @Test
     void everyRequestOfOneSeedCarriesTheSameCorrelationId() {
         FakeApi api = new FakeApi();
 
@@ -117,7 +134,7 @@ class DemoSeederTest {
 
         assertThat(result.outcome()).isEqualTo(DemoSeedResult.Outcome.ALREADY_PRESENT);
         assertThat(result.detail()).contains("6 work items");
-        assertThat(api.posts).isEmpty();
+        assertThat(api.posts).extracting(FakeApi.Post::path).containsOnly("/api/sites");
     }
 
     @Test
@@ -150,22 +167,22 @@ class DemoSeederTest {
     @Test
     void aRefusedRequestStopsTheSeedAndSaysWhy() {
         FakeApi api = new FakeApi();
-        api.failPostNumber = DemoData.assets().size() + 1; // the first work item
+        api.failPostNumber = DemoData.SITES.size() + DemoData.assets().size() + 1; // the first work item
 
         assertThatThrownBy(() -> new DemoSeeder(api).seed(Instant.now()))
                 .hasMessageContaining("create work \"P-101 mechanical seal leaking\"")
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("kind is unknown");
-        assertThat(api.posts).hasSize(DemoData.assets().size() + 1);
+        assertThat(api.posts).hasSize(DemoData.SITES.size() + DemoData.assets().size() + 1);
     }
 
     @Test
-    void aGatewayThatCannotListTheSiteStopsTheSeedBeforeAnyPost() {
+    void aGatewayThatCannotListTheSiteStopsTheSeedBeforeAnyAssetOrWork() {
         FakeApi api = new FakeApi();
         api.gets.put("/api/work", FakeApi.response(503, "{\"status\":503}", Map.of()));
 
         assertThatThrownBy(() -> new DemoSeeder(api).seed(Instant.now())).hasMessageContaining("list work: HTTP 503");
-        assertThat(api.posts).isEmpty();
+        assertThat(api.posts).extracting(FakeApi.Post::path).containsOnly("/api/sites");
     }
 
     @Test
@@ -190,7 +207,7 @@ class DemoSeederTest {
         assertThat(api.postsTo("/api/work")).allSatisfy(p ->
                 assertThat(p.headers()).containsEntry("Authorization", "Bearer token-of-anna.planner"));
         assertThat(api.getsSent).allSatisfy(g -> assertThat(g.headers()).containsKey("Authorization"));
-        assertThat(api.logins).as("each logs in once").containsExactlyInAnyOrder("anna.planner", "sam.siteadmin");
+        assertThat(api.logins).as("each logs in once").containsExactlyInAnyOrder("olga.admin", "anna.planner", "sam.siteadmin");
     }
 
     @Test
@@ -212,7 +229,7 @@ class DemoSeederTest {
         api.loginAnswer = FakeApi.response(404, "{\"status\":404,\"detail\":\"There is no API at this path.\"}", Map.of());
 
         assertThatThrownBy(() -> new DemoSeeder(api).seed(Instant.now()))
-                .hasMessageContaining("log in as anna.planner: HTTP 404");
+                .hasMessageContaining("log in as olga.admin: HTTP 404");
         assertThat(api.posts).isEmpty();
         assertThat(api.getsSent).isEmpty();
     }

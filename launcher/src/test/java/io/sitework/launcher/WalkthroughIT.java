@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's walkthrough, {@code docs/walkthrough.http}, run request by request against the real
  * platform — a Kafka broker process, PostgreSQL, the Mongo endpoint, the four service jars — started
- * as the launcher does, on free ports, without demo data (the walkthrough creates all it needs). It
+ * as the launcher does, on free ports, with its demo data (the permit walkthrough works on the demo pump). It
  * fails at the first unmet expectation, naming the request, its status and its body. This is how CI
  * runs the walkthrough.
  */
@@ -28,6 +28,7 @@ class WalkthroughIT {
 
     /** Relative to the launcher module, where Maven runs the tests. */
     private static final Path WALKTHROUGH = Path.of("..", "docs", "walkthrough.http");
+    private static final Path PERMIT_WALKTHROUGH = Path.of("..", "docs", "walkthrough-permit.http");
 
     @TempDir
     static Path tmp;
@@ -45,7 +46,7 @@ class WalkthroughIT {
                 .postgres(System.getenv("SITEWORK_POSTGRES_URL"), System.getenv("SITEWORK_POSTGRES_USER"),
                         System.getenv("SITEWORK_POSTGRES_PASSWORD"))
                 .persistentMongo(false)
-                .demo(false)
+                .demo(true)
                 .javaOpts(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE), PlatformConfig.DEFAULT_JAVA_OPTS))
                 .serviceStartTimeout(Duration.ofSeconds(180))
                 .stopGrace(Duration.ofSeconds(15))
@@ -82,7 +83,16 @@ class WalkthroughIT {
 
     @Test
     void theReadmeWalkthroughRunsFromRequestToClose() {
-        HttpFile walkthrough = HttpFile.read(WALKTHROUGH);
+        run(WALKTHROUGH);
+    }
+
+    @Test
+    void thePermitWalkthroughRunsAPermitControlledJobEndToEnd() {
+        run(PERMIT_WALKTHROUGH);
+    }
+
+    private void run(Path file) {
+        HttpFile walkthrough = HttpFile.read(file);
         String gateway = platform.gatewayUri().toString().replaceAll("/+$", "");
         HttpFileRunner runner = HttpFileRunner.builder()
                 .variable("base", gateway)

@@ -1,5 +1,6 @@
 package io.sitework.notification;
 
+import io.sitework.support.test.KafkaTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitework.events.CloudEvent;

@@ -1,5 +1,6 @@
 package io.sitework.notification;
 
+import io.sitework.support.test.KafkaTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sitework.events.CloudEvent;
 import io.sitework.events.CloudEventCodec;
 import io.sitework.events.Topics;
-import io.sitework.notification.config.DeadLetterRecoverer;
+import io.sitework.support.kafka.consumer.DeadLetterRecoverer;
 import io.sitework.notification.process.NotificationDispatcher;
 import io.sitework.support.security.Role;
 import io.sitework.support.test.TestInfrastructure;
@@ -179,7 +180,7 @@ class NotificationFlowIT {
         assertThat(KafkaTestClient.header(deadLetter, DeadLetterRecoverer.DETAIL_HEADER)).contains("Unrecognized token 'not'");
         // counted just after the dead letter is acknowledged, so possibly a moment after we could read it
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(prometheus())
-                .containsPattern("sitework_notifications_deadlettered_total\\{[^}]*reason=\"undeserializable\"[^}]*topic=\"sitework.work.v1\""));
+                .containsPattern("sitework_kafka_deadlettered_total\\{[^}]*reason=\"undeserializable\"[^}]*topic=\"sitework.work.v1\""));
     }
 
     @Test

@@ -1,6 +1,26 @@
 package io.sitework.events;
 
+import io.sitework.events.context.AssetMoved;
 import io.sitework.events.context.AssetRegistered;
+import io.sitework.events.context.AssetStatusChanged;
+import io.sitework.events.context.ContractorQualificationGranted;
+import io.sitework.events.context.ContractorQualificationLapsed;
+import io.sitework.events.context.ContractorRegistered;
+import io.sitework.events.context.IsolationApplied;
+import io.sitework.events.context.IsolationRemoved;
+import io.sitework.events.context.IsolationVerified;
+import io.sitework.events.context.PermitApproved;
+import io.sitework.events.context.PermitCancelled;
+import io.sitework.events.context.PermitClosed;
+import io.sitework.events.context.PermitExpired;
+import io.sitework.events.context.PermitHandedBack;
+import io.sitework.events.context.PermitIssued;
+import io.sitework.events.context.PermitReadyForHandBack;
+import io.sitework.events.context.PermitRejected;
+import io.sitework.events.context.PermitRequested;
+import io.sitework.events.context.PermitResumed;
+import io.sitework.events.context.PermitSuspended;
+import io.sitework.events.context.SiteRegistered;
 import io.sitework.events.work.BlockerRaised;
 import io.sitework.events.work.BlockerResolved;
 import io.sitework.events.work.ChecklistItemRecorded;
@@ -11,6 +31,8 @@ import io.sitework.events.work.WorkClosed;
 import io.sitework.events.work.WorkCompleted;
 import io.sitework.events.work.WorkDueDateChanged;
 import io.sitework.events.work.WorkOverdue;
+import io.sitework.events.work.WorkPermitLinked;
+import io.sitework.events.work.WorkPermitStatusChanged;
 import io.sitework.events.work.WorkPlanned;
 import io.sitework.events.work.WorkPutOnHold;
 import io.sitework.events.work.WorkRejected;
@@ -67,6 +89,50 @@ public final class EventCatalog {
             new EventType<>("io.sitework.work.overdue.v1", WorkOverdue.class, Topics.WORK, "work");
     public static final EventType<AssetRegistered> ASSET_REGISTERED =
             new EventType<>("io.sitework.asset.registered.v1", AssetRegistered.class, Topics.CONTEXT, "assets");
+    public static final EventType<WorkPermitLinked> WORK_PERMIT_LINKED =
+            new EventType<>("io.sitework.work.permit_linked.v1", WorkPermitLinked.class, Topics.WORK, "work");
+    public static final EventType<WorkPermitStatusChanged> WORK_PERMIT_STATUS_CHANGED =
+            new EventType<>("io.sitework.work.permit_status_changed.v1", WorkPermitStatusChanged.class, Topics.WORK, "work");
+    public static final EventType<SiteRegistered> SITE_REGISTERED =
+            new EventType<>("io.sitework.site.registered.v1", SiteRegistered.class, Topics.CONTEXT, "site");
+    public static final EventType<AssetMoved> ASSET_MOVED =
+            new EventType<>("io.sitework.asset.moved.v1", AssetMoved.class, Topics.CONTEXT, "assets");
+    public static final EventType<AssetStatusChanged> ASSET_STATUS_CHANGED =
+            new EventType<>("io.sitework.asset.status_changed.v1", AssetStatusChanged.class, Topics.CONTEXT, "assets");
+    public static final EventType<PermitRequested> PERMIT_REQUESTED =
+            new EventType<>("io.sitework.permit.requested.v1", PermitRequested.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitApproved> PERMIT_APPROVED =
+            new EventType<>("io.sitework.permit.approved.v1", PermitApproved.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitRejected> PERMIT_REJECTED =
+            new EventType<>("io.sitework.permit.rejected.v1", PermitRejected.class, Topics.CONTEXT, "permits");
+    public static final EventType<IsolationApplied> PERMIT_ISOLATION_APPLIED =
+            new EventType<>("io.sitework.permit.isolation_applied.v1", IsolationApplied.class, Topics.CONTEXT, "permits");
+    public static final EventType<IsolationVerified> PERMIT_ISOLATION_VERIFIED =
+            new EventType<>("io.sitework.permit.isolation_verified.v1", IsolationVerified.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitIssued> PERMIT_ISSUED =
+            new EventType<>("io.sitework.permit.issued.v1", PermitIssued.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitSuspended> PERMIT_SUSPENDED =
+            new EventType<>("io.sitework.permit.suspended.v1", PermitSuspended.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitResumed> PERMIT_RESUMED =
+            new EventType<>("io.sitework.permit.resumed.v1", PermitResumed.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitReadyForHandBack> PERMIT_READY_FOR_HANDBACK =
+            new EventType<>("io.sitework.permit.ready_for_handback.v1", PermitReadyForHandBack.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitHandedBack> PERMIT_HANDED_BACK =
+            new EventType<>("io.sitework.permit.handed_back.v1", PermitHandedBack.class, Topics.CONTEXT, "permits");
+    public static final EventType<IsolationRemoved> PERMIT_ISOLATION_REMOVED =
+            new EventType<>("io.sitework.permit.isolation_removed.v1", IsolationRemoved.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitClosed> PERMIT_CLOSED =
+            new EventType<>("io.sitework.permit.closed.v1", PermitClosed.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitCancelled> PERMIT_CANCELLED =
+            new EventType<>("io.sitework.permit.cancelled.v1", PermitCancelled.class, Topics.CONTEXT, "permits");
+    public static final EventType<PermitExpired> PERMIT_EXPIRED =
+            new EventType<>("io.sitework.permit.expired.v1", PermitExpired.class, Topics.CONTEXT, "permits");
+    public static final EventType<ContractorRegistered> CONTRACTOR_REGISTERED =
+            new EventType<>("io.sitework.contractor.registered.v1", ContractorRegistered.class, Topics.CONTEXT, "contractors");
+    public static final EventType<ContractorQualificationGranted> CONTRACTOR_QUALIFICATION_GRANTED =
+            new EventType<>("io.sitework.contractor.qualification_granted.v1", ContractorQualificationGranted.class, Topics.CONTEXT, "contractors");
+    public static final EventType<ContractorQualificationLapsed> CONTRACTOR_QUALIFICATION_LAPSED =
+            new EventType<>("io.sitework.contractor.qualification_lapsed.v1", ContractorQualificationLapsed.class, Topics.CONTEXT, "contractors");
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
 
@@ -89,6 +155,28 @@ public final class EventCatalog {
         register(WORK_COMMENT_ADDED);
         register(WORK_OVERDUE);
         register(ASSET_REGISTERED);
+        register(WORK_PERMIT_LINKED);
+        register(WORK_PERMIT_STATUS_CHANGED);
+        register(SITE_REGISTERED);
+        register(ASSET_MOVED);
+        register(ASSET_STATUS_CHANGED);
+        register(PERMIT_REQUESTED);
+        register(PERMIT_APPROVED);
+        register(PERMIT_REJECTED);
+        register(PERMIT_ISOLATION_APPLIED);
+        register(PERMIT_ISOLATION_VERIFIED);
+        register(PERMIT_ISSUED);
+        register(PERMIT_SUSPENDED);
+        register(PERMIT_RESUMED);
+        register(PERMIT_READY_FOR_HANDBACK);
+        register(PERMIT_HANDED_BACK);
+        register(PERMIT_ISOLATION_REMOVED);
+        register(PERMIT_CLOSED);
+        register(PERMIT_CANCELLED);
+        register(PERMIT_EXPIRED);
+        register(CONTRACTOR_REGISTERED);
+        register(CONTRACTOR_QUALIFICATION_GRANTED);
+        register(CONTRACTOR_QUALIFICATION_LAPSED);
     }
 
     private EventCatalog() {

@@ -22,7 +22,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.sitework.work.command..", "org.axonframework.commandhandling..");
 
     @ArchTest
-    static final ArchRule onlyThePublisherTalksToKafka = noClasses().that().resideOutsideOfPackages("..work.publish..", "..work.config..")
+    /** Kafka in: only the context-events listener (and its consumer support); Kafka out: only the publisher. */
+    static final ArchRule onlyThePublisherAndTheContextListenerTalkToKafka = noClasses()
+            .that().resideOutsideOfPackages("..work.publish..", "..work.config..", "..work.context..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "io.sitework.support.kafka..");
 
     @ArchTest

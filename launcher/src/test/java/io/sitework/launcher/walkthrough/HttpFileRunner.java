@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  *
  * <p>Variables given to the builder override the file's (the tests point {@code base} at their gateway).
  * Dynamic variables: {@code $uuid} / {@code $random.uuid}, {@code $timestamp} (epoch seconds),
- * {@code $isoTimestamp}, {@code $randomInt}.
+ * {@code $isoTimestamp}, {@code $randomInt}, {@code $datetime iso8601} with an optional offset ({@code $datetime iso8601 8 h}).
  */
 public final class HttpFileRunner {
 
@@ -286,14 +286,43 @@ public final class HttpFileRunner {
         }
 
         private String dynamic(String expression) {
+            if (expression.startsWith("$datetime ")) {
+                return datetime(expression);
+            }
             return switch (expression) {
                 case "$uuid", "$random.uuid" -> UUID.randomUUID().toString();
                 case "$timestamp" -> Long.toString(Instant.now().getEpochSecond());
                 case "$isoTimestamp" -> Instant.now().toString();
                 case "$randomInt" -> Integer.toString(ThreadLocalRandom.current().nextInt(1000));
                 default -> throw new Unresolved("{{" + expression + "}}: unknown dynamic variable (known: $uuid, $random.uuid,"
-                        + " $timestamp, $isoTimestamp, $randomInt)");
+                        + " $timestamp, $isoTimestamp, $randomInt, $datetime iso8601 [offset unit])");
             };
+        }
+
+        /** VS Code REST Client's {@code {{$datetime iso8601}}} and {@code {{$datetime iso8601 2 h}}} (units d, h, m, s), in UTC to the second. */
+        private String datetime(String expression) {
+            String[] parts = expression.trim().split("\\s+");
+            if (!parts[1].equals("iso8601") || (parts.length != 2 && parts.length != 4)) {
+                throw new Unresolved("{{" + expression + "}}: expected $datetime iso8601, optionally followed by an offset and a unit (d, h, m, s)");
+            }
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            if (parts.length == 2) {
+                return now.toString();
+            }
+            long amount;
+            try {
+                amount = Long.parseLong(parts[2]);
+            } catch (NumberFormatException e) {
+                throw new Unresolved("{{" + expression + "}}: the offset must be a whole number");
+            }
+            java.time.temporal.ChronoUnit unit = switch (parts[3]) {
+                case "d" -> java.time.temporal.ChronoUnit.DAYS;
+                case "h" -> java.time.temporal.ChronoUnit.HOURS;
+                case "m" -> java.time.temporal.ChronoUnit.MINUTES;
+                case "s" -> java.time.temporal.ChronoUnit.SECONDS;
+                default -> throw new Unresolved("{{" + expression + "}}: unknown unit " + parts[3] + " (d, h, m, s)");
+            };
+            return now.plus(amount, unit).toString();
         }
 
         private URI uri(String url) {

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -311,6 +312,23 @@ class HttpFileRunnerTest {
         assertThat(UUID.fromString(uuid)).isNotNull();
         assertThat(query).matches(".*&t=\\d+&i=\\d{4}-.*Z&r=\\d+");
         assertThatThrownBy(() -> run("###\nGET {{base}}/echo?x={{$nope}}\n")).hasMessageContaining("unknown dynamic variable");
+    }
+
+    @Test
+    void datetimesRelativeToNowAsVsCodeRestClientWritesThem() {
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        run("@now = {{$datetime iso8601}}\n@later = {{$datetime iso8601 8 h}}\n@earlier = {{$datetime iso8601 -1 d}}\n"
+                + "###\nGET {{base}}/echo?now={{now}}&later={{later}}&earlier={{earlier}}\n");
+
+        String query = received.get(0).split(" ")[1];
+        Instant now = Instant.parse(query.replaceAll(".*now=([^&]+).*", "$1"));
+        Instant later = Instant.parse(query.replaceAll(".*later=([^&]+).*", "$1"));
+        Instant earlier = Instant.parse(query.replaceAll(".*earlier=([^&]+).*", "$1"));
+        assertThat(now).isBetween(before, before.plusSeconds(5));
+        assertThat(java.time.Duration.between(now, later).toHours()).isEqualTo(8);
+        assertThat(java.time.Duration.between(earlier, now).toDays()).isEqualTo(1);
+        assertThatThrownBy(() -> run("@x = {{$datetime iso8601 2 weeks}}\n###\nGET {{base}}/echo?x={{x}}\n")).hasMessageContaining("unknown unit weeks");
+        assertThatThrownBy(() -> run("@x = {{$datetime rfc1123}}\n###\nGET {{base}}/echo?x={{x}}\n")).hasMessageContaining("expected $datetime iso8601");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.sitework.launcher.walkthrough;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,20 +24,29 @@ class WalkthroughFileTest {
 
     /** Relative to the launcher module, where Maven runs the tests. */
     static final Path WALKTHROUGH = Path.of("..", "docs", "walkthrough.http");
+    static final Path PERMIT_WALKTHROUGH = Path.of("..", "docs", "walkthrough-permit.http");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(.+?)\\s*}}");
     private static final Pattern REFERENCE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*)\\.response\\.(body|headers)\\..+$");
 
     private final HttpFile walkthrough = HttpFile.read(WALKTHROUGH);
+    private final HttpFile permitWalkthrough = HttpFile.read(PERMIT_WALKTHROUGH);
 
-    @Test
-    void everyRequestStatesTheStatusItExpects() {
-        assertThat(walkthrough.requests()).hasSizeGreaterThan(20)
+    static Stream<Path> walkthroughs() {
+        return Stream.of(WALKTHROUGH, PERMIT_WALKTHROUGH);
+    }
+
+    @ParameterizedTest
+    @MethodSource("walkthroughs")
+    void everyRequestStatesTheStatusItExpects(Path file) {
+        assertThat(HttpFile.read(file).requests()).hasSizeGreaterThan(20)
                 .allSatisfy(r -> assertThat(r.expectedStatus()).as(r.label()).isNotNull());
     }
 
-    @Test
-    void everyPlaceholderIsAFileVariableOrAnEarlierNamedRequest() {
+    @ParameterizedTest
+    @MethodSource("walkthroughs")
+    void everyPlaceholderIsAFileVariableOrAnEarlierNamedRequest(Path file) {
+        HttpFile walkthrough = HttpFile.read(file);
         assertThat(walkthrough.variables()).containsKeys("base", "site");
         Set<String> named = new HashSet<>();
         List<String> problems = new ArrayList<>();
@@ -50,7 +62,9 @@ class WalkthroughFileTest {
                 while (placeholder.find()) {
                     String name = placeholder.group(1);
                     Matcher reference = REFERENCE.matcher(name);
-                    if (reference.matches() ? !named.contains(reference.group(1)) : !walkthrough.variables().containsKey(name)) {
+                    boolean known = reference.matches() ? named.contains(reference.group(1))
+                            : walkthrough.variables().containsKey(name) || name.startsWith("$");
+                    if (!known) {
                         problems.add(request.label() + ": {{" + name + "}}");
                     }
                 }
@@ -62,9 +76,10 @@ class WalkthroughFileTest {
         assertThat(problems).as("placeholders with nothing to refer to").isEmpty();
     }
 
-    @Test
-    void everyCallAfterTheLoginsCarriesAToken() {
-        assertThat(walkthrough.requests()).filteredOn(r -> r.url().contains("/api/"))
+    @ParameterizedTest
+    @MethodSource("walkthroughs")
+    void everyCallAfterTheLoginsCarriesAToken(Path file) {
+        assertThat(HttpFile.read(file).requests()).filteredOn(r -> r.url().contains("/api/"))
                 .allSatisfy(r -> assertThat(r.headers()).as(r.label())
                         .anySatisfy(h -> assertThat(h.name()).isEqualTo("Authorization")));
     }
@@ -85,5 +100,16 @@ class WalkthroughFileTest {
                 .anySatisfy(c -> assertThat(c).contains("kind=INSPECTION_FINDING"));
         assertThat(walkthrough.requests()).filteredOn(r -> r.retries() > 0).isNotEmpty();
         assertThat(walkthrough.requests()).filteredOn(r -> r.expectedStatus() == 409).hasSize(2);
+    }
+
+    @Test
+    void thePermitWalkthroughTakesAPermitControlledJobEndToEnd() {
+        List<String> calls = permitWalkthrough.requests().stream().map(r -> r.method() + " " + r.url()).toList();
+        for (String step : List.of("/approve", "/apply", "/verify", "/issue", "/start", "/suspend", "/resume", "/complete",
+                "/handback", "/remove")) {
+            assertThat(calls).as(step).anySatisfy(c -> assertThat(c).startsWith("POST").endsWith(step));
+        }
+        assertThat(calls).filteredOn(c -> c.startsWith("POST") && c.endsWith("/close")).hasSize(3); // refused, permit, work
+        assertThat(permitWalkthrough.requests()).filteredOn(r -> r.retries() > 0).hasSizeGreaterThan(5);
     }
 }

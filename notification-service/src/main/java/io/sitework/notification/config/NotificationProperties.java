@@ -1,5 +1,6 @@
 package io.sitework.notification.config;
 
+import io.sitework.support.kafka.consumer.ConsumerFailureHandling;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,5 +30,9 @@ public record NotificationProperties(@DefaultValue Topics topics, @DefaultValue 
                         @DefaultValue("PT1S") Duration interval,
                         @DefaultValue("PT1S") Duration transientInitialInterval,
                         @DefaultValue("PT30S") Duration transientMaxInterval) {
+
+        public ConsumerFailureHandling.Retry toConsumerRetry() {
+            return new ConsumerFailureHandling.Retry(attempts, interval, transientInitialInterval, transientMaxInterval);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.sitework.notification.process;
 
+import io.sitework.support.kafka.consumer.UnprocessableEventException;
 import io.sitework.events.CloudEvent;
 import io.sitework.events.EventCatalog;
 import io.sitework.events.work.WorkRequested;

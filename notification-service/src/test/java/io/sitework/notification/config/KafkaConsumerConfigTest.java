@@ -3,6 +3,8 @@ package io.sitework.notification.config;
 import io.sitework.events.CloudEvent;
 import io.sitework.events.CloudEventCodec;
 import io.sitework.notification.TestEvents;
+import io.sitework.support.kafka.consumer.ConsumerFailureHandling;
+import io.sitework.support.kafka.consumer.DeadLetterValueSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.backoff.BackOffExecution;
@@ -30,7 +32,7 @@ class KafkaConsumerConfigTest {
 
     @Test
     void transientFailuresBackOffExponentiallyUpToTheCapAndNeverGiveUp() {
-        BackOffExecution execution = KafkaConsumerConfig.transientBackOff(retry()).start();
+        BackOffExecution execution = ConsumerFailureHandling.transientBackOff(retry().toConsumerRetry()).start();
 
         List<Long> intervals = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {

@@ -27,7 +27,26 @@ public enum Permission {
     WORK_BLOCK(EnumSet.of(REQUESTER, TECHNICIAN, SUPERVISOR, PLANNER, PERMIT_AUTHORITY, CONTRACTOR)),
     WORK_COMMENT(EnumSet.of(REQUESTER, TECHNICIAN, SUPERVISOR, PLANNER, PERMIT_AUTHORITY, CONTRACTOR, SITE_ADMIN)),
     ASSET_READ(EnumSet.allOf(Role.class)),
-    ASSET_REGISTER(EnumSet.of(PLANNER, SITE_ADMIN));
+    ASSET_REGISTER(EnumSet.of(PLANNER, SITE_ADMIN)),
+    /** Moving an asset in the tree, taking it out of service, decommissioning it. */
+    ASSET_MANAGE(EnumSet.of(PLANNER, SUPERVISOR, SITE_ADMIN)),
+    SITE_READ(EnumSet.allOf(Role.class)),
+    /** Setting up a site is organisation-wide: only ORG_ADMIN (who holds every permission). */
+    SITE_REGISTER(EnumSet.noneOf(Role.class)),
+    PERMIT_READ(EnumSet.allOf(Role.class)),
+    /** Asking for a permit (the performing side); cancelling one's own request before hand-back. */
+    PERMIT_REQUEST(EnumSet.of(TECHNICIAN, SUPERVISOR, PLANNER, CONTRACTOR, PERMIT_AUTHORITY)),
+    /** Approve, reject, issue, suspend, resume, close, cancel: the permit authority's decisions. */
+    PERMIT_AUTHORIZE(EnumSet.of(PERMIT_AUTHORITY)),
+    /** Applying and removing isolation points (authorised isolators). */
+    PERMIT_ISOLATE(EnumSet.of(TECHNICIAN, SUPERVISOR, PERMIT_AUTHORITY)),
+    /** Verifying an applied isolation: not the person who applied it (the aggregate checks that). */
+    PERMIT_VERIFY_ISOLATION(EnumSet.of(SUPERVISOR, PERMIT_AUTHORITY)),
+    /** Handing a permit back when the work under it is done (the holder's side). */
+    PERMIT_HAND_BACK(EnumSet.of(TECHNICIAN, SUPERVISOR, CONTRACTOR, PERMIT_AUTHORITY)),
+    CONTRACTOR_READ(EnumSet.allOf(Role.class)),
+    /** Registering contractor companies and granting or revoking their qualifications. */
+    CONTRACTOR_MANAGE(EnumSet.of(PLANNER, SITE_ADMIN));
 
     private final Set<Role> roles;
 

@@ -9,6 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The real infrastructure integration tests run against, started once per test JVM and shared by
@@ -92,11 +93,33 @@ public final class TestInfrastructure {
         registerWithoutPostgres(registry, service);
     }
 
+    /**
+     * Points a Spring test context at infrastructure started elsewhere (Testcontainers' images in the *ContainersIT
+     * twins): migrations as the server's owner, the service as the application role with a password.
+     */
+    public static void registerExternal(DynamicPropertyRegistry registry, Supplier<Object> jdbcUrl, Supplier<Object> ownerUser,
+                                        Supplier<Object> ownerPassword, Supplier<Object> mongoUri, Supplier<Object> kafkaBootstrap) {
+        registry.add("spring.datasource.url", jdbcUrl);
+        registry.add("spring.flyway.user", ownerUser);
+        registry.add("spring.flyway.password", ownerPassword);
+        registry.add("spring.flyway.placeholders.appPassword", () -> "app-secret");
+        registry.add("spring.datasource.username", () -> APP_ROLE);
+        registry.add("spring.datasource.password", () -> "app-secret");
+        registry.add("spring.data.mongodb.uri", mongoUri);
+        registry.add("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("sitework.security.jwk-set-uri", TestTokens::jwkSetUri);
+    }
+
     /** Mongo and Kafka only, for services without an event store. */
     public static void registerWithoutPostgres(DynamicPropertyRegistry registry, String service) {
         String mongoDb = ("sw_" + service + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
         registry.add("spring.data.mongodb.uri", () -> mongo().uri(mongoDb));
         registry.add("spring.kafka.bootstrap-servers", () -> kafka().getBrokersAsString());
+        // each context its own consumer group: contexts of one JVM share the broker, and a context must
+        // not take the partitions (and so the records) meant for another's databases
+        String consumerGroup = service + "-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("spring.kafka.consumer.group-id", () -> consumerGroup);
         // a test JVM's contexts close at exit while its databases are dropped: don't wait for deadlines then
         registry.add("db-scheduler.shutdown-max-wait", () -> "2s");
         registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);

@@ -84,6 +84,14 @@ public final class WorkCommands {
     public record ResolveBlocker(@TargetAggregateIdentifier String workId, String blockerId, String note, boolean automatic) {
     }
 
+    /**
+     * What a permit covering this work now says, from the permit's event on {@code sitework.context.v1}.
+     * Sent by work-service itself; a repeat or an older sequence changes nothing.
+     */
+    public record RecordPermitStatus(@TargetAggregateIdentifier String workId, String siteId, String permitId, PermitType permitType,
+                                     String status, long sequence) {
+    }
+
     public record RecordChecklistItem(@TargetAggregateIdentifier String workId, @TargetAggregateVersion Long expectedVersion,
                                       String itemId, String value, String note) {
     }

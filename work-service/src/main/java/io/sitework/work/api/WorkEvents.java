@@ -105,6 +105,19 @@ public final class WorkEvents {
     public record WorkOverdue(String workId, String siteId, Instant dueAt, String ownerId) {
     }
 
+    /**
+     * A permit to work now covers this work: work-service learnt it from the permit's own events.
+     *
+     * @param sequence the permit's event sequence this is based on (later ones win; repeats change nothing)
+     */
+    public record PermitLinked(String workId, String siteId, String permitId, PermitType permitType, String status, long sequence) {
+    }
+
+    /** A linked permit changed status (e.g. SUSPENDED, or ISSUED again). */
+    public record PermitStatusChanged(String workId, String siteId, String permitId, PermitType permitType, String previousStatus,
+                                      String status, long sequence) {
+    }
+
     static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

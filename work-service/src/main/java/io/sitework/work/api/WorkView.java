@@ -27,6 +27,7 @@ public record WorkView(
         Instant plannedEnd,
         List<String> assetIds,
         List<PermitType> requiredPermitTypes,
+        List<PermitView> permits,
         List<String> dependsOn,
         String contractorId,
         List<DocumentRef> documents,
@@ -37,6 +38,10 @@ public record WorkView(
         Transitions transitions,
         Instant updatedAt,
         long version) {
+
+    /** A permit covering the work, with its status as work-service last heard it. */
+    public record PermitView(String permitId, PermitType type, String status, Instant linkedAt, Instant statusSince) {
+    }
 
     public record BlockerView(String id, BlockerType type, String reason, String reference, boolean automatic,
                               String raisedBy, Instant raisedAt, String resolvedBy, Instant resolvedAt, String note, boolean open) {

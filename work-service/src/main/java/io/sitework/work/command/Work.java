@@ -5,6 +5,7 @@ import io.sitework.support.domain.DomainRuleViolation;
 import io.sitework.support.domain.NotFoundException;
 import io.sitework.work.api.BlockerType;
 import io.sitework.work.api.ChecklistItemSpec;
+import io.sitework.work.api.PermitType;
 import io.sitework.work.api.WorkCommands.AddComment;
 import io.sitework.work.api.WorkCommands.AssignWork;
 import io.sitework.work.api.WorkCommands.CancelWork;
@@ -14,6 +15,7 @@ import io.sitework.work.api.WorkCommands.HoldWork;
 import io.sitework.work.api.WorkCommands.PlanWork;
 import io.sitework.work.api.WorkCommands.RaiseBlocker;
 import io.sitework.work.api.WorkCommands.RecordChecklistItem;
+import io.sitework.work.api.WorkCommands.RecordPermitStatus;
 import io.sitework.work.api.WorkCommands.RejectWork;
 import io.sitework.work.api.WorkCommands.ReopenWork;
 import io.sitework.work.api.WorkCommands.RequestWork;
@@ -25,6 +27,8 @@ import io.sitework.work.api.WorkEvents.BlockerResolved;
 import io.sitework.work.api.WorkEvents.ChecklistItemRecorded;
 import io.sitework.work.api.WorkEvents.CommentAdded;
 import io.sitework.work.api.WorkEvents.DueDateChanged;
+import io.sitework.work.api.WorkEvents.PermitLinked;
+import io.sitework.work.api.WorkEvents.PermitStatusChanged;
 import io.sitework.work.api.WorkEvents.WorkAssigned;
 import io.sitework.work.api.WorkEvents.WorkCancelled;
 import io.sitework.work.api.WorkEvents.WorkClosed;
@@ -80,6 +84,11 @@ public class Work {
     static final String OVERDUE_DEADLINE = "work-overdue";
     private static final Set<WorkStatus> ENDED = EnumSet.of(CLOSED, REJECTED, CANCELLED);
     private static final Set<WorkStatus> OPEN_FOR_BLOCKERS = EnumSet.of(REQUESTED, PLANNED, IN_PROGRESS, ON_HOLD);
+    /** Work under way: a permit that stops holding (suspended, expired) blocks it. */
+    private static final Set<WorkStatus> UNDER_WAY = EnumSet.of(IN_PROGRESS, ON_HOLD);
+    /** Permit statuses that stop the work under the permit. */
+    private static final Set<String> PERMIT_STOPS_WORK = Set.of("SUSPENDED", "EXPIRED");
+    private static final String PERMIT_ISSUED = "ISSUED";
 
     @AggregateIdentifier
     private String workId;
@@ -92,9 +101,15 @@ public class Work {
     private Map<String, ChecklistItemSpec.Result> results = new LinkedHashMap<>();
     private Map<String, OpenBlocker> openBlockers = new LinkedHashMap<>();
     private Set<String> resolvedBlockers = new HashSet<>();
+    private List<PermitType> requiredPermitTypes = new ArrayList<>();
+    private Map<String, LinkedPermit> permits = new LinkedHashMap<>();
 
     /** What the aggregate remembers of an open blocker: enough to say what blocks the work. */
     record OpenBlocker(BlockerType type, String reason, String reference, boolean automatic) {
+    }
+
+    /** What work-service knows of a permit covering this work, from the permit's events. */
+    record LinkedPermit(PermitType type, String status, long sequence) {
     }
 
     protected Work() {
@@ -107,7 +122,8 @@ public class Work {
         apply(new WorkRequested(command.workId(), command.siteId(), command.kind(), command.title().strip(),
                 WorkRules.blankToNull(command.description()), command.priority(), WorkRules.blankToNull(command.ownerId()),
                 command.dueAt(), distinct(command.assetIds()), command.plannedStart(), command.plannedEnd(),
-                distinct(command.requiredPermitTypes()), distinct(command.dependsOn()), WorkRules.blankToNull(command.contractorId()),
+                WorkRules.requiredPermitTypes(command.kind(), command.requiredPermitTypes()), distinct(command.dependsOn()),
+                WorkRules.blankToNull(command.contractorId()),
                 command.checklist(), distinct(command.watchers()), command.documents(), command.originWorkId()));
         for (String predecessor : distinct(command.dependsOn())) {
             apply(new BlockerRaised(command.workId(), command.siteId(), Blockers.dependencyBlockerId(command.workId(), predecessor),
@@ -147,6 +163,7 @@ public class Work {
         }
         requireStatus("start", PLANNED);
         requireNotBlocked("started");
+        requireIssuedPermits("started");
         apply(new WorkStarted(workId, siteId));
     }
 
@@ -160,6 +177,7 @@ public class Work {
     public void handle(ResumeWork command) {
         requireStatus("resume", ON_HOLD);
         requireNotBlocked("resumed");
+        requireIssuedPermits("resumed");
         apply(new WorkResumed(workId, siteId));
     }
 
@@ -241,6 +259,64 @@ public class Work {
         }
         apply(new BlockerResolved(workId, siteId, command.blockerId(), blocker.type(), WorkRules.blankToNull(command.note()),
                 command.automatic()));
+    }
+
+    /**
+     * A permit covering this work changed (work-service follows {@code sitework.context.v1}): remember
+     * it; a permit that is SUSPENDED or EXPIRED blocks work under way with a PERMIT blocker, and the
+     * permit ISSUED again resolves it. Repeats and older events of the permit change nothing.
+     */
+    @CommandHandler
+    public void handle(RecordPermitStatus command) {
+        if (!siteId.equals(command.siteId())) {
+            return; // a permit of another site cannot cover this work
+        }
+        LinkedPermit known = permits.get(command.permitId());
+        if (known != null && command.sequence() <= known.sequence()) {
+            return;
+        }
+        if (known == null) {
+            apply(new PermitLinked(workId, siteId, command.permitId(), command.permitType(), command.status(), command.sequence()));
+        } else if (!known.status().equals(command.status())) {
+            apply(new PermitStatusChanged(workId, siteId, command.permitId(), command.permitType(), known.status(), command.status(),
+                    command.sequence()));
+        } else {
+            return; // the permit moved on without changing status (e.g. an isolation verified)
+        }
+        String permitLabel = "Permit " + command.permitId() + " (" + command.permitType() + ")";
+        if (PERMIT_STOPS_WORK.contains(command.status()) && UNDER_WAY.contains(status) && openPermitBlocker(command.permitId()) == null) {
+            apply(new BlockerRaised(workId, siteId, Blockers.permitBlockerId(workId, command.permitId(), command.sequence()),
+                    BlockerType.PERMIT, permitLabel + " is " + command.status(), command.permitId(), true));
+        } else if (PERMIT_ISSUED.equals(command.status())) {
+            String blockerId = openPermitBlocker(command.permitId());
+            if (blockerId != null) {
+                apply(new BlockerResolved(workId, siteId, blockerId, BlockerType.PERMIT, permitLabel + " is ISSUED again", true));
+            }
+        }
+    }
+
+    private String openPermitBlocker(String permitId) {
+        return openBlockers.entrySet().stream()
+                .filter(e -> e.getValue().automatic() && e.getValue().type() == BlockerType.PERMIT && permitId.equals(e.getValue().reference()))
+                .map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    /** Work that needs permits starts (and resumes) only under an ISSUED permit of each required type. */
+    private void requireIssuedPermits(String action) {
+        for (PermitType type : requiredPermitTypes) {
+            List<Map.Entry<String, LinkedPermit>> ofType = permits.entrySet().stream().filter(e -> e.getValue().type() == type).toList();
+            if (ofType.isEmpty()) {
+                throw refused("work.permit-missing", "Work " + workId + " cannot be " + action + ": it needs a " + type
+                        + " permit and none covers it yet");
+            }
+            if (ofType.stream().noneMatch(e -> PERMIT_ISSUED.equals(e.getValue().status()))) {
+                String which = ofType.stream().map(e -> "permit " + e.getKey() + " is " + e.getValue().status())
+                        .collect(Collectors.joining(", "));
+                throw refused("work.permit-not-issued", "Work " + workId + " cannot be " + action + " until its " + type
+                        + " permit is ISSUED: " + which);
+            }
+        }
     }
 
     @CommandHandler
@@ -342,6 +418,17 @@ public class Work {
         ownerId = event.ownerId();
         checklist = new LinkedHashMap<>();
         event.checklist().forEach(item -> checklist.put(item.itemId(), item));
+        requiredPermitTypes = new ArrayList<>(event.requiredPermitTypes());
+    }
+
+    @EventSourcingHandler
+    void on(PermitLinked event) {
+        permits.put(event.permitId(), new LinkedPermit(event.permitType(), event.status(), event.sequence()));
+    }
+
+    @EventSourcingHandler
+    void on(PermitStatusChanged event) {
+        permits.put(event.permitId(), new LinkedPermit(event.permitType(), event.status(), event.sequence()));
     }
 
     @EventSourcingHandler

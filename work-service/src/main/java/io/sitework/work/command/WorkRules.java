@@ -6,7 +6,9 @@ import io.sitework.work.api.Assignee;
 import io.sitework.work.api.BlockerType;
 import io.sitework.work.api.ChecklistItemSpec;
 import io.sitework.work.api.DocumentRef;
+import io.sitework.work.api.PermitType;
 import io.sitework.work.api.WorkCommands.RequestWork;
+import io.sitework.work.api.WorkKind;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,6 +25,18 @@ final class WorkRules {
     static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private WorkRules() {
+    }
+
+    /**
+     * The permit types work needs before it may start: those requested, and for a contractor punch item
+     * at least a GENERAL permit to work (contractors never work on a site without one).
+     */
+    static List<PermitType> requiredPermitTypes(WorkKind kind, List<PermitType> requested) {
+        List<PermitType> types = requested == null ? List.of() : requested.stream().distinct().toList();
+        if (types.isEmpty() && kind == WorkKind.CONTRACTOR_PUNCH_ITEM) {
+            return List.of(PermitType.GENERAL);
+        }
+        return types;
     }
 
     static void validateRequest(RequestWork command) {

@@ -1,5 +1,6 @@
 package io.sitework.work.config;
 
+import io.sitework.work.process.ContractorBlockers;
 import io.sitework.work.process.DependencyTracker;
 import io.sitework.work.process.FindingRaiser;
 import io.sitework.work.publish.WorkEventPublisher;
@@ -23,6 +24,7 @@ public class AxonConfig {
         processing.registerListenerInvocationErrorHandler(WorkEventPublisher.NAME, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(WorkBoardProjection.NAME, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(DependencyTracker.NAME, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(ContractorBlockers.NAME, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(FindingRaiser.NAME, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(ScheduledWorkCreator.NAME, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(ScheduleProjection.NAME, c -> PropagatingErrorHandler.instance());

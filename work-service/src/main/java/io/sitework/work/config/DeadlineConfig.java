@@ -1,50 +1,11 @@
 package io.sitework.work.config;
 
-import io.sitework.support.axon.CommandMetadata;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.DeadlineMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Autowired;
+import io.sitework.support.axon.DeadlineSupport;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-import java.util.List;
-import java.util.Map;
-
-/**
- * Deadlines are persistent (Axon's DbSchedulerDeadlineManager, auto-configured because the
- * db-scheduler starter provides a {@code Scheduler}; see application.yml). Events applied when a
- * deadline fires are the system's doing, not the person whose command scheduled it: their actor is
- * {@code system:<deadline name>} (e.g. {@code system:work-overdue}), and they keep the correlation id
- * of the command that set the deadline, so the chain from cause to effect stays visible.
- */
-@Configuration
+/** Work overdue deadlines and schedule occurrences: persistent, acting as the system. */
+@Configuration(proxyBeanMethods = false)
+@Import(DeadlineSupport.class)
 public class DeadlineConfig {
-
-    @Autowired
-    void configureDeadlines(DeadlineManager deadlines, List<CorrelationDataProvider> correlationDataProviders) {
-        deadlines.registerHandlerInterceptor(new SystemActor());
-        deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
-    }
-
-    /** Marks a firing deadline as acting for the system. */
-    static final class SystemActor implements MessageHandlerInterceptor<DeadlineMessage<?>> {
-
-        @Override
-        public Object handle(UnitOfWork<? extends DeadlineMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-            transform(unitOfWork);
-            return chain.proceed();
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private static void transform(UnitOfWork unitOfWork) {
-            unitOfWork.transformMessage(message -> {
-                DeadlineMessage<?> deadline = (DeadlineMessage<?>) message;
-                return deadline.andMetaData(Map.of(CommandMetadata.ACTOR, "system:" + deadline.getDeadlineName()));
-            });
-        }
-    }
 }

@@ -90,6 +90,13 @@ public final class IntegrationEventMapper {
         if (payload instanceof WorkEvents.CommentAdded e) {
             return new io.sitework.events.work.CommentAdded(e.workId(), e.siteId(), e.commentId(), e.text(), actor);
         }
+        if (payload instanceof WorkEvents.PermitLinked e) {
+            return new io.sitework.events.work.WorkPermitLinked(e.workId(), e.siteId(), e.permitId(), e.permitType().name(), e.status());
+        }
+        if (payload instanceof WorkEvents.PermitStatusChanged e) {
+            return new io.sitework.events.work.WorkPermitStatusChanged(e.workId(), e.siteId(), e.permitId(), e.permitType().name(),
+                    e.previousStatus(), e.status());
+        }
         if (payload instanceof WorkEvents.WorkOverdue e) {
             return new io.sitework.events.work.WorkOverdue(e.workId(), e.siteId(), e.dueAt(), e.ownerId());
         }

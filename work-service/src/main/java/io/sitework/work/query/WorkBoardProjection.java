@@ -10,6 +10,8 @@ import io.sitework.work.api.WorkEvents.WorkAssigned;
 import io.sitework.work.api.WorkEvents.WorkCancelled;
 import io.sitework.work.api.WorkEvents.WorkClosed;
 import io.sitework.work.api.WorkEvents.WorkCompleted;
+import io.sitework.work.api.WorkEvents.PermitLinked;
+import io.sitework.work.api.WorkEvents.PermitStatusChanged;
 import io.sitework.work.api.WorkEvents.WorkOverdue;
 import io.sitework.work.api.WorkEvents.WorkPlanned;
 import io.sitework.work.api.WorkEvents.WorkPutOnHold;
@@ -123,6 +125,16 @@ public class WorkBoardProjection {
 
     @EventHandler
     void on(WorkOverdue event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(PermitLinked event, EventMessage<?> message, @SequenceNumber long sequence) {
+        apply(event.workId(), event, message, sequence);
+    }
+
+    @EventHandler
+    void on(PermitStatusChanged event, EventMessage<?> message, @SequenceNumber long sequence) {
         apply(event.workId(), event, message, sequence);
     }
 

@@ -45,6 +45,8 @@ public class WorkDocument {
     public List<String> assetIds = new ArrayList<>();
     public List<PermitType> requiredPermitTypes = new ArrayList<>();
     public List<String> permitIds = new ArrayList<>();
+    /** The permits covering the work, as work-service knows them from the permits' events. */
+    public List<LinkedPermit> permits = new ArrayList<>();
     public List<String> dependsOn = new ArrayList<>();
     public String contractorId;
     public List<DocumentRef> documents = new ArrayList<>();
@@ -120,6 +122,14 @@ public class WorkDocument {
         public Instant recordedAt;
     }
 
+    public static class LinkedPermit {
+        public String permitId;
+        public PermitType type;
+        public String status;
+        public Instant linkedAt;
+        public Instant statusSince;
+    }
+
     public static class Comment {
         public String id;
         public String text;
@@ -134,7 +144,9 @@ public class WorkDocument {
                 status == WorkStatus.PLANNED && !blocked,
                 active && dueAt != null && !dueAt.isAfter(now),
                 ownerId, List.copyOf(assignees), List.copyOf(watchers), dueAt, plannedStart, plannedEnd, List.copyOf(assetIds),
-                List.copyOf(requiredPermitTypes), List.copyOf(dependsOn), contractorId, List.copyOf(documents), originWorkId,
+                List.copyOf(requiredPermitTypes),
+                permits.stream().map(p -> new WorkView.PermitView(p.permitId, p.type, p.status, p.linkedAt, p.statusSince)).toList(),
+                List.copyOf(dependsOn), contractorId, List.copyOf(documents), originWorkId,
                 blockers.stream().map(b -> new WorkView.BlockerView(b.id, b.type, b.reason, b.reference, b.automatic, b.raisedBy,
                         b.raisedAt, b.resolvedBy, b.resolvedAt, b.note, b.open())).toList(),
                 checklist.stream().map(c -> new WorkView.ChecklistItemView(c.itemId, c.label, c.type, c.mandatory, c.unit, c.min, c.max,

@@ -8,6 +8,8 @@ import io.sitework.work.api.WorkEvents.BlockerResolved;
 import io.sitework.work.api.WorkEvents.ChecklistItemRecorded;
 import io.sitework.work.api.WorkEvents.CommentAdded;
 import io.sitework.work.api.WorkEvents.DueDateChanged;
+import io.sitework.work.api.WorkEvents.PermitLinked;
+import io.sitework.work.api.WorkEvents.PermitStatusChanged;
 import io.sitework.work.api.WorkEvents.WorkAssigned;
 import io.sitework.work.api.WorkEvents.WorkCancelled;
 import io.sitework.work.api.WorkEvents.WorkClosed;
@@ -132,6 +134,20 @@ public final class WorkFold {
             comment.author = ctx.actor();
             comment.at = ctx.recordedAt();
             state.comments.add(comment);
+        } else if (event instanceof PermitLinked e) {
+            WorkDocument.LinkedPermit permit = new WorkDocument.LinkedPermit();
+            permit.permitId = e.permitId();
+            permit.type = e.permitType();
+            permit.status = e.status();
+            permit.linkedAt = ctx.recordedAt();
+            permit.statusSince = ctx.recordedAt();
+            state.permits.add(permit);
+            state.permitIds.add(e.permitId());
+        } else if (event instanceof PermitStatusChanged e) {
+            state.permits.stream().filter(p -> p.permitId.equals(e.permitId())).findFirst().ifPresent(p -> {
+                p.status = e.status();
+                p.statusSince = ctx.recordedAt();
+            });
         } else if (event instanceof WorkOverdue e) {
             state.overdueAt = ctx.recordedAt();
         }

@@ -1,5 +1,6 @@
 package io.sitework.work.web;
 
+import io.sitework.support.axon.EventHistory;
 import io.sitework.support.security.Permission;
 import io.sitework.support.security.SiteAccess;
 import io.sitework.support.web.ETags;
@@ -62,12 +63,12 @@ public class WorkQueryController {
     }
 
     @GetMapping("/{id}/history")
-    public ResponseEntity<Paging.Page<WorkHistory.Entry>> history(@PathVariable UUID id,
-                                                                  @RequestParam(defaultValue = "0") int page,
-                                                                  @RequestParam(defaultValue = HISTORY_PAGE_SIZE) int size) {
+    public ResponseEntity<Paging.Page<EventHistory.Entry>> history(@PathVariable UUID id,
+                                                                   @RequestParam(defaultValue = "0") int page,
+                                                                   @RequestParam(defaultValue = HISTORY_PAGE_SIZE) int size) {
         Paging.validate(page, size);
         access.checkRead(Permission.WORK_READ, history.siteOf(id.toString()), notFound(id));
-        Paging.Page<WorkHistory.Entry> events = history.page(id.toString(), page, size);
+        Paging.Page<EventHistory.Entry> events = history.page(id.toString(), page, size);
         return ResponseEntity.ok().eTag(ETags.of(events.total() - 1)).body(events);
     }
 

@@ -909,7 +909,7 @@ class WorkLifecyclePropertiesTest {
             }
             return new RequestWork(WORK, SITE, WorkKind.MAINTENANCE_PREVENTIVE, "Service pump P-101", "Quarterly service", Priority.MEDIUM,
                     owner, dueInHours == null ? null : T0.plus(Duration.ofHours(dueInHours)), null, null, List.of("a-1"),
-                    List.of(PermitType.GENERAL), dependsOn, null, checklist, List.of(), List.of(), null);
+                    List.of(), dependsOn, null, checklist, List.of(), List.of(), null);
         }
     }
 

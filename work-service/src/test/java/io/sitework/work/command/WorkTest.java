@@ -12,6 +12,9 @@ import io.sitework.work.api.ChecklistItemSpec.Result;
 import io.sitework.work.api.DocumentRef;
 import io.sitework.work.api.PermitType;
 import io.sitework.work.api.Priority;
+import io.sitework.work.api.WorkCommands.RecordPermitStatus;
+import io.sitework.work.api.WorkEvents.PermitLinked;
+import io.sitework.work.api.WorkEvents.PermitStatusChanged;
 import io.sitework.work.api.WorkCommands.AddComment;
 import io.sitework.work.api.WorkCommands.AssignWork;
 import io.sitework.work.api.WorkCommands.CancelWork;
@@ -50,9 +53,6 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -68,6 +68,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.sitework.support.test.DomainMatchers.code;
+import static io.sitework.support.test.DomainMatchers.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -111,7 +113,7 @@ class WorkTest {
 
     static WorkRequested requested(List<ChecklistItemSpec> checklist, List<String> dependsOn) {
         return new WorkRequested(WORK, SITE, WorkKind.MAINTENANCE_CORRECTIVE, "Replace pump seal", "Leaking at the shaft",
-                Priority.HIGH, "olga", DUE, List.of("a-1"), null, null, List.of(PermitType.HOT_WORK), dependsOn, null, checklist,
+                Priority.HIGH, "olga", DUE, List.of("a-1"), null, null, List.of(), dependsOn, null, checklist,
                 List.of("ines"), List.of(), null);
     }
 
@@ -163,39 +165,11 @@ class WorkTest {
 
     static RequestWork request(String title, List<String> dependsOn, List<ChecklistItemSpec> checklist) {
         return new RequestWork(WORK, SITE, WorkKind.MAINTENANCE_CORRECTIVE, title, "Leaking at the shaft", Priority.HIGH, "olga",
-                DUE, null, null, List.of("a-1"), List.of(PermitType.HOT_WORK), dependsOn, null, checklist, List.of("ines"), List.of(), null);
+                DUE, null, null, List.of("a-1"), List.of(), dependsOn, null, checklist, List.of("ines"), List.of(), null);
     }
 
     static RequestWork request() {
         return request("Replace pump seal", List.of(), CHECKLIST);
-    }
-
-    static Matcher<Throwable> code(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof DomainRuleViolation v && code.equals(v.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainRuleViolation with code ").appendValue(code);
-            }
-        };
-    }
-
-    static Matcher<Throwable> field(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof InvalidValueException e && field.equals(e.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an InvalidValueException about field ").appendValue(field);
-            }
-        };
     }
 
     static void refused(ResultValidator<Work> result, String code, String message) {
@@ -259,7 +233,8 @@ class WorkTest {
                                 null, null, null, null, null))
                         .expectSuccessfulHandlerExecution()
                         .expectEvents(new WorkRequested(WORK, SITE, kind, "t", null, Priority.MEDIUM, null, null, null, null, null,
-                                null, null, null, null, null, null, null));
+                                kind == WorkKind.CONTRACTOR_PUNCH_ITEM ? List.of(PermitType.GENERAL) : null, null, null, null, null, null,
+                                null));
             }
         }
 
@@ -1153,11 +1128,140 @@ class WorkTest {
                 .map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("RequestWork", "PlanWork", "AssignWork", "StartWork", "HoldWork", "ResumeWork",
                         "CompleteWork", "CloseWork", "ReopenWork", "RejectWork", "CancelWork", "RaiseBlocker", "ResolveBlocker",
-                        "RecordChecklistItem", "AddComment");
+                        "RecordChecklistItem", "AddComment", "RecordPermitStatus");
         assertThat(WorkStatus.values()).containsExactly(WorkStatus.REQUESTED, WorkStatus.PLANNED, WorkStatus.IN_PROGRESS,
                 WorkStatus.ON_HOLD, WorkStatus.DONE, WorkStatus.CLOSED, WorkStatus.REJECTED, WorkStatus.CANCELLED);
         for (WorkStatus status : WorkStatus.values()) {
             assertThat(historyOf(status)).isNotEmpty();
+        }
+    }
+
+    @Nested
+    class Permits {
+
+        static final String PERMIT = "p-1";
+
+        WorkRequested needingHotWork() {
+            return new WorkRequested(WORK, SITE, WorkKind.MAINTENANCE_CORRECTIVE, "Replace pump seal", "Leaking at the shaft",
+                    Priority.HIGH, "olga", DUE, List.of("a-1"), null, null, List.of(PermitType.HOT_WORK), List.of(), null, List.of(),
+                    List.of(), List.of(), null);
+        }
+
+        RecordPermitStatus permit(String status, long sequence) {
+            return new RecordPermitStatus(WORK, SITE, PERMIT, PermitType.HOT_WORK, status, sequence);
+        }
+
+        PermitLinked linked(String status, long sequence) {
+            return new PermitLinked(WORK, SITE, PERMIT, PermitType.HOT_WORK, status, sequence);
+        }
+
+        String blockerOf(long sequence) {
+            return Blockers.permitBlockerId(WORK, PERMIT, sequence);
+        }
+
+        @Test
+        void workNeedingAPermitCannotStartWhileNoneCoversIt() {
+            refused(fixture.given(needingHotWork(), planned()).when(new StartWork(WORK, null)), "work.permit-missing",
+                    "Work w-1 cannot be started: it needs a HOT_WORK permit and none covers it yet");
+        }
+
+        @Test
+        void workNeedingAPermitCannotStartUntilTheLinkedPermitIsIssuedAndTheRefusalNamesIt() {
+            refused(fixture.given(needingHotWork(), planned(), linked("APPROVED", 1)).when(new StartWork(WORK, null)),
+                    "work.permit-not-issued", "Work w-1 cannot be started until its HOT_WORK permit is ISSUED: permit p-1 is APPROVED");
+        }
+
+        @Test
+        void anIssuedPermitLetsTheWorkStart() {
+            fixture.given(needingHotWork(), planned(), linked("APPROVED", 1),
+                            new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "APPROVED", "ISSUED", 4))
+                    .when(new StartWork(WORK, null))
+                    .expectEvents(new WorkStarted(WORK, SITE));
+        }
+
+        @Test
+        void aContractorPunchItemNeedsAGeneralPermitEvenWhenTheRequestNamesNone() {
+            RequestWork command = new RequestWork(WORK, SITE, WorkKind.CONTRACTOR_PUNCH_ITEM, "Fix handrail", null, Priority.LOW, null,
+                    null, null, null, List.of(), List.of(), List.of(), "c-9", List.of(), List.of(), List.of(), null);
+            fixture.givenNoPriorActivity().when(command).expectEvents(new WorkRequested(WORK, SITE, WorkKind.CONTRACTOR_PUNCH_ITEM, "Fix handrail", null,
+                    Priority.LOW, null, null, List.of(), null, null, List.of(PermitType.GENERAL), List.of(), "c-9", List.of(), List.of(),
+                    List.of(), null));
+        }
+
+        @Test
+        void theFirstEventOfAPermitLinksIt() {
+            fixture.given(needingHotWork())
+                    .when(permit("REQUESTED", 0))
+                    .expectEvents(linked("REQUESTED", 0));
+        }
+
+        @Test
+        void aRepeatedOrOlderPermitEventChangesNothing() {
+            fixture.given(needingHotWork(), linked("APPROVED", 1))
+                    .when(permit("REQUESTED", 0))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            fixture.given(needingHotWork(), linked("APPROVED", 1))
+                    .when(permit("APPROVED", 1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPermitOfAnotherSiteIsIgnored() {
+            fixture.given(needingHotWork())
+                    .when(new RecordPermitStatus(WORK, "s-2", PERMIT, PermitType.HOT_WORK, "ISSUED", 4))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSuspendedPermitBlocksWorkInProgressAndReIssueResolvesIt() {
+            fixture.given(needingHotWork(), planned(), linked("ISSUED", 4), new WorkStarted(WORK, SITE))
+                    .when(permit("SUSPENDED", 5))
+                    .expectEvents(new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "ISSUED", "SUSPENDED", 5),
+                            new BlockerRaised(WORK, SITE, blockerOf(5), BlockerType.PERMIT, "Permit p-1 (HOT_WORK) is SUSPENDED", PERMIT, true));
+            fixture.given(needingHotWork(), planned(), linked("ISSUED", 4), new WorkStarted(WORK, SITE),
+                            new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "ISSUED", "SUSPENDED", 5),
+                            new BlockerRaised(WORK, SITE, blockerOf(5), BlockerType.PERMIT, "Permit p-1 (HOT_WORK) is SUSPENDED", PERMIT, true))
+                    .when(permit("ISSUED", 6))
+                    .expectEvents(new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "SUSPENDED", "ISSUED", 6),
+                            new BlockerResolved(WORK, SITE, blockerOf(5), BlockerType.PERMIT, "Permit p-1 (HOT_WORK) is ISSUED again", true));
+        }
+
+        @Test
+        void workBlockedByASuspendedPermitCannotBeCompleted() {
+            refused(fixture.given(needingHotWork(), planned(), linked("ISSUED", 4), new WorkStarted(WORK, SITE),
+                            new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "ISSUED", "SUSPENDED", 5),
+                            new BlockerRaised(WORK, SITE, blockerOf(5), BlockerType.PERMIT, "Permit p-1 (HOT_WORK) is SUSPENDED", PERMIT, true))
+                            .when(new CompleteWork(WORK, null, null)), "work.blocked",
+                    "Work w-1 cannot be completed while blocked by 1 open blocker: PERMIT — Permit p-1 (HOT_WORK) is SUSPENDED (p-1)");
+        }
+
+        @Test
+        void anExpiredPermitBlocksWorkOnHoldAndTheWorkCannotResumeWithoutAnIssuedPermit() {
+            fixture.given(needingHotWork(), planned(), linked("ISSUED", 4), new WorkStarted(WORK, SITE), new WorkPutOnHold(WORK, SITE, "break"))
+                    .when(permit("EXPIRED", 5))
+                    .expectEvents(new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "ISSUED", "EXPIRED", 5),
+                            new BlockerRaised(WORK, SITE, blockerOf(5), BlockerType.PERMIT, "Permit p-1 (HOT_WORK) is EXPIRED", PERMIT, true));
+        }
+
+        @Test
+        void aSuspensionBeforeTheWorkStartedRaisesNoBlockerTheStartCheckSuffices() {
+            fixture.given(needingHotWork(), planned(), linked("ISSUED", 4))
+                    .when(permit("SUSPENDED", 5))
+                    .expectEvents(new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "ISSUED", "SUSPENDED", 5));
+        }
+
+        @Test
+        void aSecondSuspensionBlocksAgainWithANewBlocker() {
+            fixture.given(needingHotWork(), planned(), linked("ISSUED", 4), new WorkStarted(WORK, SITE),
+                            new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "ISSUED", "SUSPENDED", 5),
+                            new BlockerRaised(WORK, SITE, blockerOf(5), BlockerType.PERMIT, "Permit p-1 (HOT_WORK) is SUSPENDED", PERMIT, true),
+                            new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "SUSPENDED", "ISSUED", 6),
+                            new BlockerResolved(WORK, SITE, blockerOf(5), BlockerType.PERMIT, "Permit p-1 (HOT_WORK) is ISSUED again", true))
+                    .when(permit("SUSPENDED", 7))
+                    .expectEvents(new PermitStatusChanged(WORK, SITE, PERMIT, PermitType.HOT_WORK, "ISSUED", "SUSPENDED", 7),
+                            new BlockerRaised(WORK, SITE, blockerOf(7), BlockerType.PERMIT, "Permit p-1 (HOT_WORK) is SUSPENDED", PERMIT, true));
         }
     }
 }

@@ -48,7 +48,7 @@ class SchedulerTableUpgradeIT {
     void anExistingDatabaseGetsTheSchedulerTableAndDeadlinesWork() {
         // the database as the previous release left it: V1, V1_1, then the service's own V3
         flyway("classpath:db/axon", "1.1").migrate();
-        flyway("classpath:db/migration", null).migrate();
+        flyway("classpath:db/migration", "3").migrate();
         JdbcTemplate owner = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(runs.jdbcUrl,
                 TestInfrastructure.postgres().user(), TestInfrastructure.postgres().password()));
         assertThat(owner.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class))
@@ -57,7 +57,7 @@ class SchedulerTableUpgradeIT {
         context = runs.start();
 
         assertThat(owner.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class))
-                .containsExactly("1", "1.1", "3", "1.2");
+                .containsExactly("1", "1.1", "3", "1.2", "4");
         String site = UUID.randomUUID().toString();
         Http http = WorkServiceRuns.http(context, TestTokens.forSite("anna", site, Role.PLANNER));
         Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);

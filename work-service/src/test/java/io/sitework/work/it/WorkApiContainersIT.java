@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import io.sitework.support.security.Role;
 import io.sitework.support.test.Http;
+import io.sitework.support.test.TestInfrastructure;
 import io.sitework.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,16 +46,8 @@ class WorkApiContainersIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", postgres::getJdbcUrl);
-        registry.add("spring.flyway.user", postgres::getUsername);
-        registry.add("spring.flyway.password", postgres::getPassword);
-        registry.add("spring.flyway.placeholders.appPassword", () -> "app-secret");
-        registry.add("spring.datasource.username", () -> "sitework_app");
-        registry.add("spring.datasource.password", () -> "app-secret");
-        registry.add("spring.data.mongodb.uri", () -> mongo.getReplicaSetUrl("sitework_work"));
-        registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
-        registry.add("sitework.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("sitework.security.jwk-set-uri", TestTokens::jwkSetUri);
+        TestInfrastructure.registerExternal(registry, postgres::getJdbcUrl, postgres::getUsername, postgres::getPassword,
+                () -> mongo.getReplicaSetUrl("sitework_work"), kafka::getBootstrapServers);
     }
 
     @LocalServerPort

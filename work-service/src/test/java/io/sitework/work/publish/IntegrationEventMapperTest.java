@@ -103,6 +103,12 @@ class IntegrationEventMapperTest {
         if (domainEvent instanceof WorkEvents.WorkRejected) {
             return new io.sitework.events.work.WorkRejected(WORK, SITE, "Duplicate of w-0", ACTOR);
         }
+        if (domainEvent instanceof WorkEvents.PermitLinked) {
+            return new io.sitework.events.work.WorkPermitLinked(WORK, SITE, "p-1", "HOT_WORK", "APPROVED");
+        }
+        if (domainEvent instanceof WorkEvents.PermitStatusChanged) {
+            return new io.sitework.events.work.WorkPermitStatusChanged(WORK, SITE, "p-1", "HOT_WORK", "APPROVED", "ISSUED");
+        }
         if (domainEvent instanceof WorkEvents.WorkCancelled) {
             return new io.sitework.events.work.WorkCancelled(WORK, SITE, "No longer needed", ACTOR);
         }

@@ -46,6 +46,8 @@ public final class WorkEventSamples {
                 new WorkEvents.DueDateChanged(WORK, SITE, DUE.plusSeconds(86_400)),
                 new WorkEvents.WorkAssigned(WORK, SITE, "bruno", List.of(new Assignee(Assignee.AssigneeType.PERSON, "bruno"),
                         new Assignee(Assignee.AssigneeType.CONTRACTOR, "c-9")), List.of("ines", "olga")),
+                new WorkEvents.PermitLinked(WORK, SITE, "p-1", PermitType.HOT_WORK, "APPROVED", 1),
+                new WorkEvents.PermitStatusChanged(WORK, SITE, "p-1", PermitType.HOT_WORK, "APPROVED", "ISSUED", 4),
                 new WorkEvents.BlockerRaised(WORK, SITE, "b-1", BlockerType.PARTS, "Seal kit not delivered", "PO-77", false),
                 new WorkEvents.BlockerResolved(WORK, SITE, "b-1", BlockerType.PARTS, "Kit arrived", false),
                 new WorkEvents.WorkStarted(WORK, SITE),

@@ -13,13 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkHistoryTest {
 
+    private static final WorkHistory HISTORY = new WorkHistory(null);
+
     private static GenericDomainEventMessage<Object> stored(long sequence, Object payload, Map<String, ?> metadata) {
         return new GenericDomainEventMessage<>("Work", "w-1", sequence, payload, MetaData.from(metadata));
     }
 
     @Test
     void anEventWithAPublicTypeShowsThePublicTypeAndData() {
-        WorkHistory.Entry entry = WorkHistory.entry(stored(3,
+        WorkHistory.Entry entry = HISTORY.entry(stored(3,
                 new WorkEvents.BlockerRaised("w-1", "s-1", "b-1", BlockerType.PARTS, "Seal kit missing", "PO-1", false),
                 Map.of("actor", "tina", "correlationId", "c-9")));
 
@@ -37,7 +39,7 @@ class WorkHistoryTest {
 
     @Test
     void missingMetadataIsAbsentNotAFailure() {
-        WorkHistory.Entry entry = WorkHistory.entry(stored(0, new WorkEvents.WorkStarted("w-1", "s-1"), Map.of()));
+        WorkHistory.Entry entry = HISTORY.entry(stored(0, new WorkEvents.WorkStarted("w-1", "s-1"), Map.of()));
         assertThat(entry.type()).isEqualTo("io.sitework.work.started.v1");
         assertThat(entry.actor()).isNull();
         assertThat(entry.correlationId()).isNull();
@@ -49,7 +51,7 @@ class WorkHistoryTest {
 
     @Test
     void aDomainEventWithoutAPublicTypeShowsItsClassNameAndPayload() {
-        WorkHistory.Entry entry = WorkHistory.entry(stored(7, new Recalibrated("w-1", "s-1", Instant.parse("2026-11-25T10:00:00Z"), null),
+        WorkHistory.Entry entry = HISTORY.entry(stored(7, new Recalibrated("w-1", "s-1", Instant.parse("2026-11-25T10:00:00Z"), null),
                 Map.of("actor", "system:calibration")));
         assertThat(entry.type()).isEqualTo("Recalibrated");
         assertThat(entry.actor()).isEqualTo("system:calibration");

@@ -1,7 +1,12 @@
 package io.sitework.context.asset.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
+/**
+ * The commands of the Asset aggregate. Commands a person sends on an existing asset carry
+ * {@code expectedVersion} (the caller's If-Match), or null to act on the latest.
+ */
 public final class AssetCommands {
 
     private AssetCommands() {
@@ -16,6 +21,18 @@ public final class AssetCommands {
             String name,
             String assetClass,
             Criticality criticality) {
+    }
+
+    /** Moves the asset (with everything under it) under another parent of the same site, or to the top level (null). */
+    public record MoveAsset(@TargetAggregateIdentifier String assetId, @TargetAggregateVersion Long expectedVersion, String parentId) {
+    }
+
+    /**
+     * A person sets the status: IN_SERVICE, OUT_OF_SERVICE or DECOMMISSIONED (final), with a reason. ISOLATED
+     * only follows permits' isolations; while isolated, this sets the status the asset returns to.
+     */
+    public record ChangeAssetStatus(@TargetAggregateIdentifier String assetId, @TargetAggregateVersion Long expectedVersion,
+                                    AssetStatus status, String reason) {
     }
 
     /**

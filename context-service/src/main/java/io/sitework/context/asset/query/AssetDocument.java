@@ -1,20 +1,20 @@
 package io.sitework.context.asset.query;
 
+import io.sitework.context.readmodel.FoldedDocument;
 import io.sitework.context.asset.api.AssetStatus;
 import io.sitework.context.asset.api.AssetView;
 import io.sitework.context.asset.api.Criticality;
-import org.springframework.data.annotation.Id;
+import io.sitework.context.asset.api.IsolationRef;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One asset as folded from its events: the asset tree's read model and the shape of event-store reads. */
 @Document("assets")
-public class AssetDocument {
+public class AssetDocument extends FoldedDocument {
 
-    @Id
-    private String id;
     @Indexed
     private String siteId;
     @Indexed
@@ -26,21 +26,12 @@ public class AssetDocument {
     private String assetClass;
     private Criticality criticality;
     private AssetStatus status;
-    private String registeredBy;
-    private Instant registeredAt;
-    private Instant updatedAt;
-    private long version = -1;
+    private AssetStatus underlyingStatus;
+    private List<IsolationRef> isolations = new ArrayList<>();
 
     public AssetView toView() {
-        return new AssetView(id, siteId, parentId, tag, name, assetClass, criticality, status, registeredBy, registeredAt, updatedAt, version);
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
+        return new AssetView(getId(), siteId, parentId, tag, name, assetClass, criticality, status,
+                status == AssetStatus.ISOLATED ? underlyingStatus : null, List.copyOf(isolations), getRegisteredBy(), getRegisteredAt(), getUpdatedAt(), getVersion());
     }
 
     public String getSiteId() {
@@ -107,35 +98,19 @@ public class AssetDocument {
         this.status = status;
     }
 
-    public String getRegisteredBy() {
-        return registeredBy;
+    public AssetStatus getUnderlyingStatus() {
+        return underlyingStatus;
     }
 
-    public void setRegisteredBy(String registeredBy) {
-        this.registeredBy = registeredBy;
+    public void setUnderlyingStatus(AssetStatus underlyingStatus) {
+        this.underlyingStatus = underlyingStatus;
     }
 
-    public Instant getRegisteredAt() {
-        return registeredAt;
+    public List<IsolationRef> getIsolations() {
+        return isolations;
     }
 
-    public void setRegisteredAt(Instant registeredAt) {
-        this.registeredAt = registeredAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public void setVersion(long version) {
-        this.version = version;
+    public void setIsolations(List<IsolationRef> isolations) {
+        this.isolations = isolations == null ? new ArrayList<>() : new ArrayList<>(isolations);
     }
 }

@@ -1,10 +1,7 @@
 package io.sitework.context.asset.query;
 
 import io.sitework.context.asset.api.AssetView;
-import io.sitework.support.axon.EventContext;
-import io.sitework.support.domain.NotFoundException;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import io.sitework.context.readmodel.Projections;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +18,6 @@ public class AssetReader {
     }
 
     public AssetView asOf(String assetId, Instant asOf) {
-        AssetDocument state = new AssetDocument();
-        DomainEventStream events = eventStore.readEvents(assetId, 0);
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            if (asOf != null && event.getTimestamp().isAfter(asOf)) {
-                break;
-            }
-            AssetFold.apply(state, event.getPayload(), EventContext.of(event, event.getSequenceNumber()));
-        }
-        if (state.getId() == null) {
-            throw new NotFoundException(asOf == null ? "No asset with id " + assetId : "Asset " + assetId + " did not exist at " + asOf);
-        }
-        return state.toView();
+        return Projections.read(eventStore, assetId, asOf, new AssetDocument(), AssetFold::apply, a -> a.getId() != null, "asset").toView();
     }
 }

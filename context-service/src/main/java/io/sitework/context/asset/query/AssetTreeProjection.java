@@ -1,7 +1,7 @@
 package io.sitework.context.asset.query;
 
-import io.sitework.context.asset.api.AssetEvents.AssetRegistered;
-import io.sitework.support.axon.EventContext;
+import io.sitework.context.asset.api.AssetEvents.AssetEvent;
+import io.sitework.context.readmodel.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,19 +23,12 @@ public class AssetTreeProjection {
     }
 
     @EventHandler
-    void on(AssetRegistered event, EventMessage<?> message, @SequenceNumber long sequence) {
-        apply(event.assetId(), event, message, sequence);
+    void on(AssetEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        Projections.project(store, event.assetId(), AssetDocument::new, AssetFold::apply, event, message, sequence);
     }
 
     @ResetHandler
     void reset() {
         store.clear();
-    }
-
-    private void apply(String assetId, Object event, EventMessage<?> message, long sequence) {
-        AssetDocument document = store.find(assetId).orElseGet(AssetDocument::new);
-        if (AssetFold.apply(document, event, EventContext.of(message, sequence))) {
-            store.save(document);
-        }
     }
 }

@@ -1,13 +1,7 @@
 package io.sitework.context.asset.query;
 
-import java.util.Optional;
+import io.sitework.context.readmodel.DocumentStore;
 
 /** Where the asset tree keeps its documents; MongoDB in production, a map in projection tests. */
-public interface AssetTreeStore {
-
-    Optional<AssetDocument> find(String assetId);
-
-    void save(AssetDocument document);
-
-    void clear();
+public interface AssetTreeStore extends DocumentStore<AssetDocument> {
 }
