@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,8 @@ public final class Platform implements AutoCloseable {
     });
 
     private final AtomicBoolean exitReported = new AtomicBoolean();
+    /** Services stopped by {@link #stopService}: their exit is no failure. */
+    private final Set<ChildProcess> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private boolean closed;
     private DataDirLock dataDirLock;
@@ -281,7 +284,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void reportExit(ChildProcess child) {
-        if (closing) {
+        if (closing || stoppedOnPurpose.contains(child)) {
             return;
         }
         // Ctrl-C reaches every process of the terminal at once: give the shutdown hook a moment to say so
@@ -302,6 +305,37 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Where this machine reaches the gateway. */
+    /**
+     * Stops one service gracefully while the rest of the platform runs on, as a rolling restart or a
+     * crash-and-restart would leave it: for tests of what must survive that. {@link #startService}
+     * starts it again on the same port and databases.
+     */
+    public void stopService(String module) {
+        ChildProcess child = services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running service " + module));
+        Instant t = Instant.now();
+        stoppedOnPurpose.add(child);
+        services.remove(child);
+        child.stop(config.stopGrace());
+        listener.step("stop " + module, "stopped (pid " + child.pid() + ")", since(t));
+    }
+
+    /** Starts a service stopped by {@link #stopService} again, and waits until it is healthy. */
+    public void startService(String module) {
+        if (services.stream().anyMatch(s -> s.name().equals(module))) {
+            throw new IllegalStateException(module + " is running");
+        }
+        ServiceSpec spec = ServiceSpecs.services(infrastructure(), chosenPorts, login()).stream()
+                .filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
+        Instant t = Instant.now();
+        ChildProcess child = launch(spec);
+        services.add(child);
+        child.process().onExit().thenRunAsync(() -> reportExit(child), watcher);
+        waiter().awaitHealthy(List.of(child), List.of(kafkaChild), config.serviceStartTimeout(),
+                ready -> listener.step(module, "ready again on port " + portOf(ready) + " (pid " + ready.pid() + ")", since(t)));
+    }
+
     public URI gatewayUri() {
         return URI.create("http://" + ServiceSpecs.localHostFor(config.gatewayAddress()) + ":" + chosenPorts.gateway() + "/");
     }
