@@ -58,7 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class NotificationFlowIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-    private static final String WORK_DLT = Topics.WORK + ".DLT";
+    private static final String WORK_DLT = Topics.WORK + ".notification-service.DLT";
 
     private static KafkaTestClient kafka;
 

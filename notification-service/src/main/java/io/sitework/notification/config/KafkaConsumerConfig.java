@@ -20,7 +20,7 @@ import java.util.List;
  * /actuator/prometheus; this class adds the topics it needs on a fresh broker and what happens to a
  * record that fails (service-support's {@link ConsumerFailureHandling}): transient failures are
  * retried until they pass, other failures a few times, and then the record goes to
- * {@code <topic>.DLT} and the partition moves on.
+ * {@code <topic>.notification-service.DLT} and the partition moves on.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConsumerConfig {
@@ -28,8 +28,7 @@ public class KafkaConsumerConfig {
     /** The topics {@code IntegrationEventListener} subscribes to (an annotation cannot read this list). */
     public static final List<String> CONSUMED_TOPICS = List.of(Topics.WORK, Topics.CONTEXT);
 
-    /** The first consumer's dead-letter topics keep their published names, {@code <topic>.DLT}. */
-    public static final DeadLetterTopics DEAD_LETTERS = new DeadLetterTopics("notification-service", true);
+    public static final DeadLetterTopics DEAD_LETTERS = DeadLetterTopics.of("notification-service");
 
     @Bean
     public KafkaAdmin.NewTopics notificationTopics(NotificationProperties properties) {

@@ -23,7 +23,8 @@ class KafkaConsumerConfigTest {
         List<NewTopic> topics = KafkaConsumerConfig.topicsToDeclare(new NotificationProperties.Topics(6, (short) 3));
 
         assertThat(topics).extracting(NewTopic::name).containsExactlyInAnyOrder(
-                "sitework.work.v1", "sitework.work.v1.DLT", "sitework.context.v1", "sitework.context.v1.DLT");
+                "sitework.work.v1", "sitework.work.v1.notification-service.DLT", "sitework.context.v1",
+                "sitework.context.v1.notification-service.DLT");
         assertThat(topics).allSatisfy(topic -> {
             assertThat(topic.numPartitions()).isEqualTo(6);
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);

@@ -68,9 +68,9 @@ class DeadLetterRecovererTest {
     }
 
     @Test
-    void eachConsumerHasItsOwnDeadLetterTopicsButTheNotificationServiceKeepsItsFirstNames() {
+    void eachConsumerHasItsOwnDeadLetterTopics() {
         assertThat(DeadLetterTopics.of("work-service").topicFor("sitework.context.v1")).isEqualTo("sitework.context.v1.work-service.DLT");
-        assertThat(new DeadLetterTopics("notification-service", true).topicFor("sitework.work.v1")).isEqualTo("sitework.work.v1.DLT");
+        assertThat(DeadLetterTopics.of("notification-service").topicFor("sitework.work.v1")).isEqualTo("sitework.work.v1.notification-service.DLT");
     }
 
     private double count(String topic, String reason) {
