@@ -1,7 +1,6 @@
 package io.sitework.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sitework.infra.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,42 +34,19 @@ class CrossServiceRestartIT {
     @TempDir
     static Path tmp;
 
-    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final Map<String, String> tokens = new HashMap<>();
     private Platform platform;
     private JsonHttp api;
 
     @BeforeAll
     void startThePlatform() {
-        PlatformConfig config = PlatformConfig.builder(tmp.resolve("data"), Installation.ofRunningLauncher())
-                .anyFreePorts()
-                .workDatabase("sitework_restart_work_" + suffix)
-                .contextDatabase("sitework_restart_context_" + suffix)
-                .notificationDatabase("sitework_restart_notification_" + suffix)
-                .postgres(System.getenv("SITEWORK_POSTGRES_URL"), System.getenv("SITEWORK_POSTGRES_USER"),
-                        System.getenv("SITEWORK_POSTGRES_PASSWORD"))
-                .persistentMongo(false)
-                .demo(true)
-                .javaOpts(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE), PlatformConfig.DEFAULT_JAVA_OPTS))
-                .serviceStartTimeout(Duration.ofSeconds(180))
-                .stopGrace(Duration.ofSeconds(15))
-                .build();
-        platform = new Platform(config, (what, detail, took) -> System.out.println(ConsoleListener.line(what, detail, took)));
-        platform.start();
+        platform = TestPlatforms.start(tmp, "restart", Duration.ofSeconds(180));
         api = new JsonHttp(platform.gatewayUri());
     }
 
     @AfterAll
     void stopThePlatformAndDropItsDatabases() {
-        if (platform == null) {
-            return;
-        }
-        platform.close();
-        if (!platform.usesEmbeddedPostgres()) {
-            PostgresServer server = PostgresServer.findOrStart(platform.config().postgresUrl(), platform.config().postgresUser(),
-                    platform.config().postgresPassword(), null);
-            platform.eventStoreDatabases().forEach(server::dropDatabaseIfExists);
-        }
+        TestPlatforms.stopAndDropDatabases(platform);
     }
 
     @Test

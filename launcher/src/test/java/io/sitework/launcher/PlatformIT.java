@@ -2,7 +2,6 @@ package io.sitework.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sitework.infra.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,42 +41,20 @@ class PlatformIT {
     @TempDir
     static Path tmp;
 
-    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private Platform platform;
     private URI gateway;
 
     @BeforeAll
     void startThePlatform() {
-        PlatformConfig config = PlatformConfig.builder(tmp.resolve("data"), Installation.ofRunningLauncher())
-                .anyFreePorts()
-                .workDatabase("sitework_it_work_" + suffix)
-                .contextDatabase("sitework_it_context_" + suffix)
-                .notificationDatabase("sitework_it_notification_" + suffix)
-                .postgres(System.getenv("SITEWORK_POSTGRES_URL"), System.getenv("SITEWORK_POSTGRES_USER"),
-                        System.getenv("SITEWORK_POSTGRES_PASSWORD"))
-                .persistentMongo(false)
-                .demo(true)
-                .javaOpts(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE), PlatformConfig.DEFAULT_JAVA_OPTS))
-                .serviceStartTimeout(Duration.ofSeconds(90))
-                .stopGrace(Duration.ofSeconds(15))
-                .build();
-        platform = new Platform(config, (what, detail, took) ->
-                System.out.println(ConsoleListener.line(what, detail, took))).start();
+        platform = TestPlatforms.start(tmp, "it", Duration.ofSeconds(90));
         gateway = platform.gatewayUri();
     }
 
     @AfterAll
     void stopThePlatformAndDropItsDatabases() {
-        if (platform == null) {
-            return;
-        }
-        platform.close();
-        if (!platform.usesEmbeddedPostgres()) {
-            PostgresServer server = PostgresServer.findOrStart(platform.config().postgresUrl(), platform.config().postgresUser(),
-                    platform.config().postgresPassword(), null);
-            platform.eventStoreDatabases().forEach(server::dropDatabaseIfExists);
-        }
+        TestPlatforms.stopAndDropDatabases(platform);
     }
 
     /** Logs in at the gateway's dev login; {@code body} as {@code POST /auth/dev/token} takes it. */

@@ -1,6 +1,5 @@
 package io.sitework.launcher;
 
-import io.sitework.infra.PostgresServer;
 import io.sitework.launcher.walkthrough.HttpFile;
 import io.sitework.launcher.walkthrough.HttpFileRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,52 +31,16 @@ class WalkthroughIT {
     @TempDir
     static Path tmp;
 
-    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private Platform platform;
 
     @BeforeAll
     void startThePlatform() {
-        PlatformConfig config = PlatformConfig.builder(tmp.resolve("data"), Installation.ofRunningLauncher())
-                .anyFreePorts()
-                .workDatabase("sitework_walk_work_" + suffix)
-                .contextDatabase("sitework_walk_context_" + suffix)
-                .notificationDatabase("sitework_walk_notification_" + suffix)
-                .postgres(System.getenv("SITEWORK_POSTGRES_URL"), System.getenv("SITEWORK_POSTGRES_USER"),
-                        System.getenv("SITEWORK_POSTGRES_PASSWORD"))
-                .persistentMongo(false)
-                .demo(true)
-                .javaOpts(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE), PlatformConfig.DEFAULT_JAVA_OPTS))
-                .serviceStartTimeout(Duration.ofSeconds(180))
-                .stopGrace(Duration.ofSeconds(15))
-                .build();
-        platform = new Platform(config, (what, detail, took) ->
-                System.out.println(ConsoleListener.line(what, detail, took)));
-        try {
-            platform.start();
-        } catch (RuntimeException e) {
-            // the data directory is a temporary one: show why a process died before it is gone
-            for (String name : List.of("work-service", "context-service", "notification-service", "gateway", "kafka")) {
-                List<String> tail = LogTail.of(config.logDir().resolve(name + ".log"), 60);
-                if (!tail.isEmpty()) {
-                    System.out.println("---- end of " + name + ".log");
-                    tail.forEach(System.out::println);
-                }
-            }
-            throw e;
-        }
+        platform = TestPlatforms.start(tmp, "walk", Duration.ofSeconds(180));
     }
 
     @AfterAll
     void stopThePlatformAndDropItsDatabases() {
-        if (platform == null) {
-            return;
-        }
-        platform.close();
-        if (!platform.usesEmbeddedPostgres()) {
-            PostgresServer server = PostgresServer.findOrStart(platform.config().postgresUrl(), platform.config().postgresUser(),
-                    platform.config().postgresPassword(), null);
-            platform.eventStoreDatabases().forEach(server::dropDatabaseIfExists);
-        }
+        TestPlatforms.stopAndDropDatabases(platform);
     }
 
     @Test

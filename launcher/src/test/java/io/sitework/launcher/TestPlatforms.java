@@ -1,0 +1,69 @@
+package io.sitework.launcher;
+
+import io.sitework.infra.PostgresServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The real platform for integration tests, started as the launcher does — a Kafka broker process, the
+ * local (or embedded) PostgreSQL with databases of its own, the in-process Mongo endpoint, the service
+ * jars as child processes — on free ports, and stopped again with its databases dropped.
+ */
+final class TestPlatforms {
+
+    private static final List<String> PROCESSES = List.of("work-service", "context-service", "notification-service", "gateway", "kafka");
+
+    private TestPlatforms() {
+    }
+
+    /**
+     * Starts a platform in {@code tmp}, its databases named {@code sitework_<prefix>_<service>_<random>};
+     * if it cannot start, the end of each process's log is printed before the temporary directory goes.
+     */
+    static Platform start(Path tmp, String prefix, Duration serviceStartTimeout) {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        PlatformConfig config = PlatformConfig.builder(tmp.resolve("data"), Installation.ofRunningLauncher())
+                .anyFreePorts()
+                .workDatabase("sitework_" + prefix + "_work_" + suffix)
+                .contextDatabase("sitework_" + prefix + "_context_" + suffix)
+                .notificationDatabase("sitework_" + prefix + "_notification_" + suffix)
+                .postgres(System.getenv("SITEWORK_POSTGRES_URL"), System.getenv("SITEWORK_POSTGRES_USER"),
+                        System.getenv("SITEWORK_POSTGRES_PASSWORD"))
+                .persistentMongo(false)
+                .demo(true)
+                .javaOpts(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE), PlatformConfig.DEFAULT_JAVA_OPTS))
+                .serviceStartTimeout(serviceStartTimeout)
+                .stopGrace(Duration.ofSeconds(15))
+                .build();
+        Platform platform = new Platform(config, (what, detail, took) -> System.out.println(ConsoleListener.line(what, detail, took)));
+        try {
+            return platform.start();
+        } catch (RuntimeException e) {
+            for (String name : PROCESSES) {
+                List<String> tail = LogTail.of(config.logDir().resolve(name + ".log"), 60);
+                if (!tail.isEmpty()) {
+                    System.out.println("---- end of " + name + ".log");
+                    tail.forEach(System.out::println);
+                }
+            }
+            stopAndDropDatabases(platform);
+            throw e;
+        }
+    }
+
+    /** Stops the platform (if it started) and drops the event-store databases it made on a local PostgreSQL. */
+    static void stopAndDropDatabases(Platform platform) {
+        if (platform == null) {
+            return;
+        }
+        platform.close();
+        if (!platform.usesEmbeddedPostgres()) {
+            PostgresServer server = PostgresServer.findOrStart(platform.config().postgresUrl(), platform.config().postgresUser(),
+                    platform.config().postgresPassword(), null);
+            platform.eventStoreDatabases().forEach(server::dropDatabaseIfExists);
+        }
+    }
+}
