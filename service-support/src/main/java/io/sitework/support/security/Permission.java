@@ -46,7 +46,13 @@ public enum Permission {
     PERMIT_HAND_BACK(EnumSet.of(TECHNICIAN, SUPERVISOR, CONTRACTOR, PERMIT_AUTHORITY)),
     CONTRACTOR_READ(EnumSet.allOf(Role.class)),
     /** Registering contractor companies and granting or revoking their qualifications. */
-    CONTRACTOR_MANAGE(EnumSet.of(PLANNER, SITE_ADMIN));
+    CONTRACTOR_MANAGE(EnumSet.of(PLANNER, SITE_ADMIN)),
+    /** Editing who is told what on a site (the site's notification rules); everyone on the site reads them. */
+    NOTIFICATION_RULES_MANAGE(EnumSet.of(SITE_ADMIN)),
+    /** Subscribing downstream systems to a site's events, reading their delivery logs, redelivering. */
+    WEBHOOK_MANAGE(EnumSet.of(SITE_ADMIN)),
+    /** Operating the notification pipeline itself (dead-lettered events, their retry): only ORG_ADMIN. */
+    NOTIFICATION_OPERATE(EnumSet.noneOf(Role.class));
 
     private final Set<Role> roles;
 
