@@ -59,6 +59,7 @@ class NotificationFlowIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
     private static final String WORK_DLT = Topics.WORK + ".notification-service.DLT";
+    private static final String GROUP = "notification-flow-it-" + UUID.randomUUID();
 
     private static KafkaTestClient kafka;
 
@@ -75,8 +76,10 @@ class NotificationFlowIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.registerWithoutPostgres(registry, "notification");
         // the broker is shared by every test class in this JVM: a group of our own reads the topics from the start
-        registry.add("spring.kafka.consumer.group-id", () -> "notification-flow-it-" + UUID.randomUUID());
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("sitework.notification.retry.interval", () -> "PT0.1S");
+        // the timers (due-soon reminders, escalations) are NotificationRulesIT's subject: here only what events cause
+        registry.add("sitework.notification.scheduling.enabled", () -> "false");
         registry.add("sitework.notification.retry.transient-initial-interval", () -> "PT0.1S");
         registry.add("sitework.notification.retry.transient-max-interval", () -> "PT0.2S");
     }
@@ -130,7 +133,7 @@ class NotificationFlowIT {
         String workId = TestEvents.newId();
         CloudEvent event = TestEvents.workRequested(workId, owner);
         // same key, so the same partition: once the marker is stored both copies have been applied
-        CloudEvent marker = TestEvents.workRequested(workId, owner, TestEvents.TIME.plusSeconds(60));
+        CloudEvent marker = TestEvents.workRequested(workId, owner, TestEvents.TIME.plusSeconds(60), 1);
         double deliveredBefore = delivered();
 
         kafka.publish(Topics.WORK, event);
@@ -151,7 +154,7 @@ class NotificationFlowIT {
         ObjectNode unknownJson = CloudEventCodec.toJson(TestEvents.workCompleted(workId));
         unknownJson.put("type", "io.sitework.work.teleported.v7");
         unknownJson.put("id", TestEvents.newId());
-        CloudEvent marker = TestEvents.workRequested(workId, owner);
+        CloudEvent marker = TestEvents.workRequested(workId, owner, TestEvents.TIME, 3);
 
         kafka.publish(Topics.WORK, unowned);
         kafka.publish(Topics.WORK, completed);
@@ -207,7 +210,7 @@ class NotificationFlowIT {
         String owner = "u-" + UUID.randomUUID();
         String workId = TestEvents.newId();
         CloudEvent exploding = TestEvents.workStarted(workId, "explode");
-        CloudEvent later = TestEvents.workRequested(workId, owner);
+        CloudEvent later = TestEvents.workRequested(workId, owner, TestEvents.TIME, 2);
 
         kafka.publish(Topics.WORK, exploding);
         kafka.publish(Topics.WORK, later);
@@ -408,7 +411,10 @@ class NotificationFlowIT {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         await().atMost(DELIVERY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             found.clear();
-            found.addAll(kafka.recordsWithKey(WORK_DLT, key));
+            // other test classes' contexts consume the same topics (with their own groups) and dead-letter too
+            kafka.recordsWithKey(WORK_DLT, key).stream()
+                    .filter(r -> GROUP.equals(KafkaTestClient.header(r, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
+                    .forEach(found::add);
             assertThat(found).hasSize(1);
         });
         return found.get(0);

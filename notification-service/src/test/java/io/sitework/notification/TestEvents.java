@@ -36,7 +36,15 @@ public final class TestEvents {
     }
 
     public static CloudEvent workRequested(String workId, String ownerId, Instant time) {
-        return CloudEvent.of(EventCatalog.WORK_REQUESTED, newId(), time, 0, "corr-" + newId(), "u-planner-anna",
+        return workRequested(workId, ownerId, time, 0);
+    }
+
+    /**
+     * With a sequence of the producer's choosing. Consumers apply an aggregate's events once, in sequence
+     * order, so a later event of the same work needs a higher sequence than those before it.
+     */
+    public static CloudEvent workRequested(String workId, String ownerId, Instant time, long sequence) {
+        return CloudEvent.of(EventCatalog.WORK_REQUESTED, newId(), time, sequence, "corr-" + newId(), "u-planner-anna",
                 workRequestedData(workId, ownerId));
     }
 

@@ -2,6 +2,7 @@ package io.sitework.notification.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sitework.events.Topics;
+import io.sitework.notification.deadletter.DeadLetterStore;
 import io.sitework.support.kafka.consumer.ConsumerFailureHandling;
 import io.sitework.support.kafka.consumer.DeadLetterRecoverer;
 import io.sitework.support.kafka.consumer.DeadLetterTopics;
@@ -13,6 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -44,9 +46,15 @@ public class KafkaConsumerConfig {
         return ConsumerFailureHandling.deadLetterTemplate(producerFactory);
     }
 
+    /**
+     * A dead letter is kept in MongoDB first (where an admin sees and retries it, see DeadLetterController),
+     * then published to the dead-letter topic; if either fails the record is not committed and comes again.
+     */
     @Bean
-    public DeadLetterRecoverer deadLetterRecoverer(KafkaTemplate<String, Object> deadLetterTemplate, MeterRegistry meterRegistry) {
-        return ConsumerFailureHandling.deadLetterRecoverer(deadLetterTemplate, meterRegistry, DEAD_LETTERS);
+    public DeadLetterRecoverer deadLetterRecoverer(KafkaTemplate<String, Object> deadLetterTemplate, MeterRegistry meterRegistry,
+                                                   DeadLetterStore deadLetters, Clock clock) {
+        return ConsumerFailureHandling.deadLetterRecoverer(deadLetterTemplate, meterRegistry, DEAD_LETTERS,
+                (record, consumer, exception) -> deadLetters.keep(record, exception, clock.instant()));
     }
 
     /** Picked up by Boot's listener container factory. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Who is told what when one type of integration event happens. One class per rule, registered as a
- * Spring bean; {@link InboxProjection} finds rules by {@link #eventType()}. Rules are pure functions
+ * Spring bean; {@link CodeRules} finds rules by {@link #eventType()}. Rules are pure functions
  * of the event: no I/O, so they are tested as plain objects.
  */
 public interface NotificationRule {

@@ -9,6 +9,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -62,12 +63,25 @@ public final class ConsumerFailureHandling {
 
     public static DeadLetterRecoverer deadLetterRecoverer(KafkaTemplate<String, Object> template, MeterRegistry meterRegistry,
                                                           DeadLetterTopics deadLetters) {
+        return deadLetterRecoverer(template, meterRegistry, deadLetters, (record, consumer, exception) -> {
+        });
+    }
+
+    /**
+     * As above, with a step before publishing (e.g. keeping the record where an admin can retry it); if
+     * that step throws, nothing is published and the record is not committed.
+     */
+    public static DeadLetterRecoverer deadLetterRecoverer(KafkaTemplate<String, Object> template, MeterRegistry meterRegistry,
+                                                          DeadLetterTopics deadLetters, ConsumerAwareRecordRecoverer before) {
         // partition -1: the producer picks it from the key, so a dead-letter topic need not have as many
         // partitions as its source, and records of one aggregate stay together
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(deadLetters.topicFor(record.topic()), -1));
         publisher.addHeadersFunction(DeadLetterRecoverer::reasonHeaders);
-        return new DeadLetterRecoverer(publisher, meterRegistry, deadLetters);
+        return new DeadLetterRecoverer((record, consumer, exception) -> {
+            before.accept(record, consumer, exception);
+            publisher.accept(record, consumer, exception);
+        }, meterRegistry, deadLetters);
     }
 
     public static DefaultErrorHandler errorHandler(DeadLetterRecoverer recoverer, Retry retry) {
