@@ -169,10 +169,6 @@ public class OutboxStore {
                 new Update().set(DIGEST_ID, digestId).set(STATUS, INCLUDED), OutboxMessage.class);
     }
 
-    Optional<OutboxMessage> findById(String id) {
-        return Optional.ofNullable(mongo.findById(id, OutboxMessage.class));
-    }
-
     private boolean upsertNew(String id, Update onInsertOnly) {
         try {
             UpdateResult result = mongo.upsert(query(where("_id").is(id)), onInsertOnly, OutboxMessage.class);
