@@ -71,7 +71,7 @@ public final class Launcher {
             return startFailed(e, config, err);
         }
         out.println();
-        out.print(banner(platform.publicUrl(), config.logDir(), platform.demoSeedResult()));
+        out.print(banner(platform.publicUrl(), config.logDir(), platform.demoSeedResult(), platform.mailDescription()));
         out.flush();
         awaitTermination();
         return -1;
@@ -96,12 +96,20 @@ public final class Launcher {
     }
 
     static String banner(URI url, Path logDir, DemoSeedResult demo) {
+        return banner(url, logDir, demo, null);
+    }
+
+    /** {@code mail}: where e-mail goes and how to read it, or null. */
+    static String banner(URI url, Path logDir, DemoSeedResult demo, String mail) {
         String base = url.toString().replaceAll("/$", "");
         String indent = "                   ";
         StringBuilder text = new StringBuilder();
         text.append("Sitework is running.\n");
         text.append("  Portal and API   ").append(url).append('\n');
         text.append("  Logs             ").append(logDir).append('\n');
+        if (mail != null) {
+            text.append("  E-mail           ").append(mail).append('\n');
+        }
         text.append("  Log in           ").append(loginCommand(base, DemoData.PLANNER)).append('\n');
         text.append("  Demo users       ").append(String.join(", ", DemoData.LOGINS.subList(0, 5))).append(",\n");
         text.append(indent).append(String.join(", ", DemoData.LOGINS.subList(5, DemoData.LOGINS.size()))).append('\n');

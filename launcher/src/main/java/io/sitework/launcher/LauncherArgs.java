@@ -13,8 +13,9 @@ record LauncherArgs(boolean help, boolean demo, boolean fresh, Path dataDir, int
     static final String HELP = """
             Usage: java -jar launcher/target/sitework.jar [options]
 
-            Starts the whole Sitework platform on this machine: PostgreSQL, a MongoDB endpoint, a Kafka
-            broker, work-service, context-service, notification-service and the gateway, in that order,
+            Starts the whole Sitework platform on this machine: PostgreSQL, a MongoDB endpoint, a mail
+            sink (SMTP + IMAP: e-mail stays on this machine), a Kafka broker, work-service,
+            context-service, notification-service and the gateway, in that order,
             each once the previous ones are healthy; then seeds a small demo site. Ctrl-C stops it all.
 
             Options:
@@ -43,7 +44,8 @@ record LauncherArgs(boolean help, boolean demo, boolean fresh, Path dataDir, int
 
             Other ports (used when free, other free ports otherwise): work-service 8081,
             context-service 8082, notification-service 8083, gateway management 8090,
-            Kafka 9092 and 9093, MongoDB 27017.
+            Kafka 9092 and 9093, MongoDB 27017, mail sink SMTP 2525 and IMAP 3143 (read e-mail with
+            any IMAP client: user = the recipient's address, any password).
             Logs: <data-dir>/logs/<process>.log
             """;
 

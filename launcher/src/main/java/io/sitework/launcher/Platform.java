@@ -1,6 +1,7 @@
 package io.sitework.launcher;
 
 import io.sitework.infra.KafkaBrokerProcess;
+import io.sitework.infra.MailSink;
 import io.sitework.infra.MongoEndpoint;
 import io.sitework.infra.PostgresServer;
 
@@ -20,8 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The whole Sitework platform on one machine: PostgreSQL, a MongoDB endpoint, a Kafka broker, the three
- * services and the gateway, started in health-checked order and stopped in reverse order.
+ * The whole Sitework platform on one machine: PostgreSQL, a MongoDB endpoint, a mail sink, a Kafka broker,
+ * the three services and the gateway, started in health-checked order and stopped in reverse order.
  *
  * <p>{@link #close()} may be called at any time, from any thread (a shutdown hook), also while
  * {@link #start()} runs: it stops whatever was started, and {@code start()} then starts nothing more.
@@ -66,6 +67,7 @@ public final class Platform implements AutoCloseable {
     private Path agentJar;
     private PostgresServer postgres;
     private MongoEndpoint mongo;
+    private MailSink mail;
     private KafkaBrokerProcess kafka;
     private ChildProcess kafkaChild;
     private ChildProcess gateway;
@@ -104,6 +106,7 @@ public final class Platform implements AutoCloseable {
         choosePorts();
         startPostgres();
         startMongo();
+        startMail();
         startKafka();
         startServices();
         startGateway();
@@ -178,6 +181,31 @@ public final class Platform implements AutoCloseable {
         listener.step("MongoDB", detail, since(t));
     }
 
+    /**
+     * The e-mail of the embedded default goes to an in-process SMTP server and stays there, readable over IMAP.
+     * Like the other non-public ports: the usual ones when free, other free ones otherwise (printed).
+     */
+    private void startMail() {
+        Instant t = Instant.now();
+        MailSink sink = MailSink.start(ServiceSpecs.LOOPBACK, ports.preferredOrFree(config.smtpPort()),
+                ports.preferredOrFree(config.imapPort()));
+        synchronized (lock) {
+            mail = sink;
+            ensureNotClosing();
+        }
+        listener.step("mail", mailDescription(), since(t));
+    }
+
+    /** Where e-mail goes and how to read it, for people; null before the mail sink started. */
+    public String mailDescription() {
+        MailSink sink = mail;
+        if (sink == null) {
+            return null;
+        }
+        return "e-mail is kept here, not sent: SMTP " + sink.host() + ":" + sink.smtpPort() + "; read it with any IMAP client at "
+                + sink.host() + ":" + sink.imapPort() + " (user: the recipient's e-mail address, any password)";
+    }
+
     private void startKafka() {
         Instant t = Instant.now();
         int brokerPort = ports.preferredOrFree(config.kafkaPort());
@@ -206,7 +234,8 @@ public final class Platform implements AutoCloseable {
         return new ServiceSpecs.Infrastructure(kafka.bootstrapServers(), postgres.user(), postgres.password(),
                 postgres.jdbcUrl(databases.work()), postgres.jdbcUrl(databases.context()),
                 mongo.uri(databases.work()), mongo.uri(databases.context()),
-                mongo.uri(databases.notification()), mongo.isInProcess());
+                mongo.uri(databases.notification()), mongo.isInProcess(),
+                mail == null ? null : mail.host(), mail == null ? 0 : mail.smtpPort());
     }
 
     private ServiceSpecs.Login login() {
@@ -387,6 +416,10 @@ public final class Platform implements AutoCloseable {
         if (mongo != null && mongo.isInProcess()) {
             result.put("mongo", URI.create(mongo.connectionString()).getPort());
         }
+        if (mail != null) {
+            result.put("smtp", mail.smtpPort());
+            result.put("imap", mail.imapPort());
+        }
         return result;
     }
 
@@ -402,7 +435,7 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Stops everything in reverse order: the gateway, the services (SIGTERM, then SIGKILL after the grace
-     * period), Kafka, the Mongo endpoint and an embedded PostgreSQL. Idempotent.
+     * period), Kafka, the mail sink, the Mongo endpoint and an embedded PostgreSQL. Idempotent.
      */
     @Override
     public void close() {
@@ -422,6 +455,9 @@ public final class Platform implements AutoCloseable {
         }
         if (kafka != null) {
             stopQuietly("Kafka", kafka::stop);
+        }
+        if (mail != null) {
+            stopQuietly("mail", mail::close);
         }
         if (mongo != null) {
             stopQuietly("MongoDB", mongo::close);

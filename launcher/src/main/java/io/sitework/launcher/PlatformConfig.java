@@ -26,6 +26,8 @@ public record PlatformConfig(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
+        int smtpPort,
+        int imapPort,
         String workDatabase,
         String contextDatabase,
         String notificationDatabase,
@@ -56,7 +58,7 @@ public record PlatformConfig(
         Objects.requireNonNull(kafkaStartTimeout, "kafkaStartTimeout");
         Objects.requireNonNull(stopGrace, "stopGrace");
         for (int port : new int[]{gatewayPort, managementPort, workPort, contextPort, notificationPort,
-                kafkaPort, kafkaControllerPort, mongoPort}) {
+                kafkaPort, kafkaControllerPort, mongoPort, smtpPort, imapPort}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("not a port: " + port);
             }
@@ -84,6 +86,8 @@ public record PlatformConfig(
         private int kafkaPort = 9092;
         private int kafkaControllerPort = 9093;
         private int mongoPort = 27017;
+        private int smtpPort = 2525;
+        private int imapPort = 3143;
         private String workDatabase = "sitework_work";
         private String contextDatabase = "sitework_context";
         private String notificationDatabase = "sitework_notification";
@@ -113,11 +117,13 @@ public record PlatformConfig(
         public Builder kafkaPort(int v) { kafkaPort = v; return this; }
         public Builder kafkaControllerPort(int v) { kafkaControllerPort = v; return this; }
         public Builder mongoPort(int v) { mongoPort = v; return this; }
+        public Builder smtpPort(int v) { smtpPort = v; return this; }
+        public Builder imapPort(int v) { imapPort = v; return this; }
 
         /** Every port "any free one": for tests that must not collide with a running platform. */
         public Builder anyFreePorts() {
             gatewayPort = managementPort = workPort = contextPort = notificationPort = 0;
-            kafkaPort = kafkaControllerPort = mongoPort = 0;
+            kafkaPort = kafkaControllerPort = mongoPort = smtpPort = imapPort = 0;
             return this;
         }
 
@@ -143,7 +149,7 @@ public record PlatformConfig(
 
         public PlatformConfig build() {
             return new PlatformConfig(dataDir, installation, gatewayAddress, gatewayPort, managementPort,
-                    workPort, contextPort, notificationPort, kafkaPort, kafkaControllerPort, mongoPort,
+                    workPort, contextPort, notificationPort, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, imapPort,
                     workDatabase, contextDatabase, notificationDatabase, postgresUrl, postgresUser,
                     postgresPassword, mongoUri, persistentMongo, demo, fresh, javaOpts,
                     serviceStartTimeout, kafkaStartTimeout, stopGrace);

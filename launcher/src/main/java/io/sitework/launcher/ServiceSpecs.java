@@ -18,11 +18,20 @@ final class ServiceSpecs {
      * Where the shared infrastructure is. {@code inProcessMongo}: the Mongo endpoint is the launcher's
      * in-process server, which does not answer the {@code hello} command Spring Boot's Mongo health check
      * sends; the services then leave Mongo out of their health (it lives and dies with the launcher anyway).
+     * {@code smtpHost}, {@code smtpPort}: where notification-service sends e-mail (the launcher's mail sink), or
+     * null: no SMTP server, so it writes e-mails to its log.
      */
     record Infrastructure(String kafkaBootstrap, String dbUser, String dbPassword,
                           String workDbUrl, String contextDbUrl,
                           String workMongoUri, String contextMongoUri, String notificationMongoUri,
-                          boolean inProcessMongo) {
+                          boolean inProcessMongo, String smtpHost, int smtpPort) {
+
+        /** Without an SMTP server. */
+        Infrastructure(String kafkaBootstrap, String dbUser, String dbPassword, String workDbUrl, String contextDbUrl,
+                       String workMongoUri, String contextMongoUri, String notificationMongoUri, boolean inProcessMongo) {
+            this(kafkaBootstrap, dbUser, dbPassword, workDbUrl, contextDbUrl, workMongoUri, contextMongoUri, notificationMongoUri,
+                    inProcessMongo, null, 0);
+        }
     }
 
     /** The ports the platform chose. */
@@ -68,6 +77,12 @@ final class ServiceSpecs {
         notification.put("SITEWORK_NOTIFICATION_PORT", String.valueOf(ports.notification()));
         notification.put("SITEWORK_NOTIFICATION_MONGO_URI", infra.notificationMongoUri());
         mongoHealth(infra, notification);
+        if (infra.smtpHost() != null) {
+            notification.put("SPRING_MAIL_HOST", infra.smtpHost());
+            notification.put("SPRING_MAIL_PORT", String.valueOf(infra.smtpPort()));
+        }
+        // links in e-mails lead to the portal the gateway serves
+        notification.put("SITEWORK_NOTIFICATION_PORTAL_URL", "http://localhost:" + ports.gateway());
 
         for (Map<String, String> service : List.of(work, context, notification)) {
             service.put("SITEWORK_OIDC_ISSUER", login.issuer());

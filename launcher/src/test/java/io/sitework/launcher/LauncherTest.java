@@ -69,6 +69,16 @@ class LauncherTest {
     }
 
     @Test
+    void theBannerSaysWhereEmailGoesWhenThereIsAMailSink() {
+        String mail = "e-mail is kept here, not sent: SMTP 127.0.0.1:2525; read it with any IMAP client at 127.0.0.1:3143";
+
+        assertThat(Launcher.banner(URI.create("http://localhost:8080/"), Path.of("/d/logs"), DemoSeedResult.disabled(), mail))
+                .contains("  E-mail           " + mail + "\n");
+        assertThat(Launcher.banner(URI.create("http://localhost:8080/"), Path.of("/d/logs"), DemoSeedResult.disabled()))
+                .doesNotContain("E-mail");
+    }
+
+    @Test
     void aFailedSeedIsShownInTheBanner() {
         String banner = Launcher.banner(URI.create("http://localhost:8080/"), Path.of("/d/logs"),
                 new DemoSeedResult(DemoSeedResult.Outcome.FAILED, 0, 0, "create asset A-100: HTTP 404"));

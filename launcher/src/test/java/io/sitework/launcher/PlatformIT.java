@@ -235,6 +235,17 @@ class PlatformIT {
     }
 
     @Test
+    @Order(3)
+    void notificationServiceSendsItsEmailToTheMailSink() throws Exception {
+        int smtp = platform.ports().get("smtp");
+        int imap = platform.ports().get("imap");
+        Path log = platform.config().logDir().resolve("notification-service.log");
+
+        assertThat(platform.mailDescription()).contains("SMTP 127.0.0.1:" + smtp, "IMAP client at 127.0.0.1:" + imap);
+        assertThat(Files.readString(log)).contains("E-mail: mode smtp, sending through 127.0.0.1:" + smtp);
+    }
+
+    @Test
     @Order(4)
     void closeStopsEveryChildProcessAndFreesEveryPort() {
         Map<String, Long> pids = platform.pids();
@@ -242,7 +253,7 @@ class PlatformIT {
         assertThat(pids).containsOnlyKeys("kafka", "work-service", "context-service", "notification-service", "gateway");
         assertThat(pids.values()).allMatch(LauncherProcess::alive);
         assertThat(ports).containsKeys("gateway", "gateway-management", "work-service", "context-service",
-                "notification-service", "kafka", "mongo");
+                "notification-service", "kafka", "mongo", "smtp", "imap");
 
         platform.close();
 

@@ -110,6 +110,23 @@ class ServiceSpecsTest {
     }
 
     @Test
+    void notificationServiceSendsEmailToTheMailSinkAndLinksToThePortal() {
+        ServiceSpecs.Infrastructure withMail = new ServiceSpecs.Infrastructure(INFRA.kafkaBootstrap(), INFRA.dbUser(),
+                INFRA.dbPassword(), INFRA.workDbUrl(), INFRA.contextDbUrl(), INFRA.workMongoUri(), INFRA.contextMongoUri(),
+                INFRA.notificationMongoUri(), false, "127.0.0.1", 2525);
+
+        List<ServiceSpec> services = ServiceSpecs.services(withMail, PORTS, LOGIN);
+
+        assertThat(services.get(2).environment()).containsAllEntriesOf(Map.of(
+                "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", "2525",
+                "SITEWORK_NOTIFICATION_PORTAL_URL", "http://localhost:8080"));
+        assertThat(services.subList(0, 2)).allSatisfy(service -> assertThat(service.environment()).doesNotContainKey("SPRING_MAIL_HOST"));
+        assertThat(ServiceSpecs.services(INFRA, PORTS, LOGIN).get(2).environment())
+                .as("without a mail sink, no SMTP host: the service logs e-mail").doesNotContainKey("SPRING_MAIL_HOST");
+    }
+
+    @Test
     void withTheInProcessMongoEndpointTheServicesLeaveMongoOutOfTheirHealth() {
         ServiceSpecs.Infrastructure inProcess = new ServiceSpecs.Infrastructure(INFRA.kafkaBootstrap(), INFRA.dbUser(),
                 INFRA.dbPassword(), INFRA.workDbUrl(), INFRA.contextDbUrl(), INFRA.workMongoUri(), INFRA.contextMongoUri(),
