@@ -16,6 +16,7 @@ import io.sitework.events.work.WorkCompleted;
 import io.sitework.events.work.WorkOverdue;
 import io.sitework.events.work.WorkRequested;
 import io.sitework.events.work.WorkStarted;
+import io.sitework.infra.MailSink;
 import io.sitework.notification.inbox.InboxEntry;
 import io.sitework.notification.inbox.InboxStore;
 import io.sitework.notification.process.NotificationRule;
@@ -70,7 +71,11 @@ class NotificationRulesIT {
         registry.add("sitework.notification.escalation.overdue-after", () -> "PT4H");
         registry.add("sitework.notification.escalation.blocked-after", () -> "PT24H");
         registry.add("sitework.notification.escalation.due-soon-before", () -> "PT24H");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.smtpPort());
     }
+
+    private static final MailSink MAIL = MailSink.start("127.0.0.1", 0, 0);
 
     /** Fails every event whose work id it holds until the test "fixes" it, as a bug would until deployed. */
     static class SwitchableRule implements NotificationRule {
@@ -119,6 +124,8 @@ class NotificationRulesIT {
     TimerWorker timers;
     @Autowired
     SwitchableRule switchable;
+    @Autowired
+    io.sitework.notification.email.EmailSender emails;
 
     @BeforeAll
     static void connect() {
@@ -128,6 +135,7 @@ class NotificationRulesIT {
     @AfterAll
     static void disconnect() {
         kafka.close();
+        MAIL.close();
     }
 
     // --- the defaults -------------------------------------------------------------------------
@@ -247,6 +255,40 @@ class NotificationRulesIT {
         publish(work, EventCatalog.WORK_REQUESTED, "u-anna", requested(work, owner, null));
         publish(work, EventCatalog.WORK_STARTED, "u-tech", new WorkStarted(work, site, "u-tech"));
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(titles(owner)).containsExactly("Work started: Replace seal"));
+    }
+
+    @Test
+    void eMailFollowsTheUsersAddressAndIsHeldThroughTheirQuietHours() throws Exception {
+        clock.set(Instant.parse("2026-11-24T22:30:00Z")); // 23:30 in Paris
+        String owner = user();
+        String address = owner + "@north.example";
+        Http me = http(TestTokens.forSite(owner, site, Role.TECHNICIAN));
+        assertThat(me.request("PUT", "/api/notifications/preferences", "{\"email\":\"" + address + "\",\"timeZone\":\"Europe/Paris\","
+                + "\"quietHours\":{\"start\":\"22:00\",\"end\":\"06:00\"}}").status()).isEqualTo(200);
+        String work = UUID.randomUUID().toString();
+        publish(work, EventCatalog.WORK_REQUESTED, "u-anna", requested(work, owner, null));
+        publish(work, EventCatalog.WORK_STARTED, "u-tech", new WorkStarted(work, site, "u-tech"));
+        awaitApplied(work);
+        assertThat(titles(owner)).as("the inbox is immediate, quiet hours or not").hasSize(2);
+
+        emails.tick();
+        assertThat(mailTo(address)).as("held through the quiet hours").isEmpty();
+
+        clock.set(Instant.parse("2026-11-25T05:00:00Z")); // 06:00 in Paris
+        emails.tick();
+        emails.tick();
+        assertThat(mailTo(address)).as("only WORK_ASSIGNED goes by e-mail by default; WORK_STARTED stays in the inbox")
+                .containsExactly("New work assigned to you: Replace seal");
+    }
+
+    private List<String> mailTo(String address) throws Exception {
+        List<String> subjects = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : MAIL.receivedMessages()) {
+            if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address))) {
+                subjects.add(message.getSubject());
+            }
+        }
+        return subjects;
     }
 
     // --- timers -------------------------------------------------------------------------------

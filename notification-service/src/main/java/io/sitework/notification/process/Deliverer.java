@@ -3,7 +3,11 @@ package io.sitework.notification.process;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.sitework.notification.audience.AudienceStore;
+import io.sitework.notification.directory.UserDocument;
+import io.sitework.notification.email.EmailOutbox;
+import io.sitework.notification.email.EmailRequest;
+import io.sitework.notification.email.EmailSender;
+import io.sitework.notification.email.QuietHours;
 import io.sitework.notification.directory.Directory;
 import io.sitework.notification.directory.Preferences;
 import io.sitework.notification.inbox.InboxEntry;
@@ -20,15 +24,17 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * From notices to deliveries: the site's rules say who hears each notice, each person's preferences
  * say on which channels, and every (trigger, recipient, channel) is stored once — an inbox entry at
- * once, an e-mail into the outbox. Safe to repeat with the same trigger: nothing is stored twice and
+ * once, an e-mail into the outbox (which holds it through quiet hours or for the digest, and sends it). Safe to repeat with the same trigger: nothing is stored twice and
  * only what is stored now is counted.
  */
 @Service
@@ -37,19 +43,23 @@ public class Deliverer {
     public static final String DELIVERED_METRIC = "sitework.notifications.delivered";
     public static final String LATENCY_METRIC = "sitework.notifications.latency";
 
+    private static final String EMAIL_CHANNEL = EmailSender.CHANNEL;
+
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
 
     private final RuleStore rules;
     private final Directory directory;
     private final InboxStore inbox;
+    private final EmailOutbox email;
     private final Clock clock;
     private final Counter deliveredToInbox;
     private final Timer inboxLatency;
 
-    public Deliverer(RuleStore rules, Directory directory, InboxStore inbox, Clock clock, MeterRegistry meterRegistry) {
+    public Deliverer(RuleStore rules, Directory directory, InboxStore inbox, EmailOutbox email, Clock clock, MeterRegistry meterRegistry) {
         this.rules = rules;
         this.directory = directory;
         this.inbox = inbox;
+        this.email = email;
         this.clock = clock;
         this.deliveredToInbox = Counter.builder(DELIVERED_METRIC)
                 .description("Notifications delivered to a channel (redeliveries of the same event are not counted)")
@@ -101,10 +111,23 @@ public class Deliverer {
     }
 
     private void deliverTo(Trigger trigger, Notice notice, String recipient) {
-        Preferences preferences = directory.preferencesOf(recipient);
+        Optional<UserDocument> user = directory.find(recipient);
+        Preferences preferences = user.map(UserDocument::effectivePreferences).orElse(Preferences.defaults());
         Set<Channel> channels = preferences.channelsFor(notice.kind());
         if (channels.contains(Channel.INBOX)) {
             storeInInbox(trigger, recipient, notice.subjectId(), notice.title(), notice.body());
+        }
+        if (channels.contains(Channel.EMAIL)) {
+            QuietHours quiet = preferences.hasQuietHours()
+                    ? new QuietHours(LocalTime.parse(preferences.quietStart()), LocalTime.parse(preferences.quietEnd())) : null;
+            EmailRequest request = new EmailRequest(InboxEntry.idFor(trigger.id(), recipient, EMAIL_CHANNEL), trigger.id(), trigger.type(),
+                    trigger.siteId(), recipient, preferences.email(), user.map(UserDocument::name).orElse(null), notice.kind().name(),
+                    notice.subjectId(), notice.title(), notice.body(), notice.link(), trigger.occurredAt(), trigger.correlationId(),
+                    preferences.zone(), quiet, preferences.digest(), preferences.digest() ? preferences.digestTime() : null);
+            if (email.enqueue(request)) {
+                log.info("E-mail {} for {} from {} {} queued{}", request.deliveryId(), recipient, trigger.type(), trigger.id(),
+                        preferences.digest() ? " for the digest" : "");
+            }
         }
     }
 
