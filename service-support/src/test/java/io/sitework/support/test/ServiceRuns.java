@@ -26,8 +26,13 @@ public class ServiceRuns {
 
     /** A new run of the service on this pair of databases. */
     public ConfigurableApplicationContext start() {
+        return start(new String[0]);
+    }
+
+    /** A new run with extra command-line arguments ({@code --name=value}), which win over the defaults here. */
+    public ConfigurableApplicationContext start(String... extra) {
         // as command-line arguments: they win over application.yml (builder properties would not)
-        return new SpringApplicationBuilder(application).run(
+        String[] base = {
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + TestInfrastructure.APP_ROLE,
@@ -40,7 +45,10 @@ public class ServiceRuns {
                 "--sitework.security.issuer=" + TestTokens.ISSUER,
                 "--sitework.security.jwk-set-uri=" + TestTokens.jwkSetUri(),
                 "--sitework.security.audience=" + TestTokens.AUDIENCE,
-                "--db-scheduler.polling-interval=1s");
+                "--db-scheduler.polling-interval=1s"};
+        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return new SpringApplicationBuilder(application).run(args);
     }
 
     public static Http http(ConfigurableApplicationContext context, String token) {
