@@ -37,6 +37,8 @@ final class DemoData {
 
     /** Requests the demo work (a PLANNER of the site; a demo user of the gateway's dev login). */
     static final String PLANNER = ANNA;
+    /** The demo users' e-mail addresses are {@code <login>@sitework.demo}: they reach the embedded mail sink only. */
+    static final String EMAIL_DOMAIN = "@sitework.demo";
     /** Registers the demo assets (SITE_ADMIN of the site). */
     static final String SITE_ADMIN = "sam.siteadmin";
     /** The demo users of the gateway's dev login (its application.yml), for the banner. */

@@ -17,6 +17,7 @@ import java.util.UUID;
 final class DemoSeeder {
 
     static final String TOKEN_PATH = "/auth/dev/token";
+    static final String PREFERENCES = "/api/notifications/preferences";
 
     private final JsonApi api;
     private final Map<String, String> authorizations = new HashMap<>();
@@ -28,6 +29,7 @@ final class DemoSeeder {
     DemoSeedResult seed(Instant now) {
         String correlationId = "demo-seed-" + UUID.randomUUID();
         registerSites(correlationId);
+        introduceUsers();
         String site = JsonHttp.query(DemoData.SITE_ID.toString());
         Map<String, String> planner = headers(DemoData.PLANNER, null);
         long existingWork = total(expectOk(api.get("/api/work?siteId=" + site + "&size=1", planner), "list work"));
@@ -63,6 +65,24 @@ final class DemoSeeder {
         Map<String, String> orgAdmin = headers(DemoData.ORG_ADMIN, correlationId);
         for (DemoData.Site site : DemoData.SITES) {
             expectOk(api.post("/api/sites", DemoData.siteRequest(site), orgAdmin), "register site " + site.code());
+        }
+    }
+
+    /**
+     * Every demo user calls notification-service once, as they would by opening the portal: it learns
+     * their roles per site from the token (so permit authorities hear of permit requests, supervisors of
+     * escalations). Each gets an e-mail address of the demo domain, so their e-mail reaches the mail sink,
+     * unless they already chose one; nothing else of their preferences is touched.
+     */
+    private void introduceUsers() {
+        for (String user : DemoData.LOGINS) {
+            Map<String, String> headers = headers(user, null);
+            JsonHttp.Response preferences = expectOk(api.get(PREFERENCES, headers), "read the preferences of " + user);
+            if (preferences.json().path("email").isTextual()) {
+                continue;
+            }
+            expectOk(api.put(PREFERENCES, Map.of("email", user + DemoData.EMAIL_DOMAIN, "timeZone", "Europe/Paris"), headers),
+                    "set the e-mail address of " + user);
         }
     }
 

@@ -8,4 +8,6 @@ interface JsonApi {
     JsonHttp.Response get(String pathAndQuery, Map<String, String> headers);
 
     JsonHttp.Response post(String path, Object body, Map<String, String> headers);
+
+    JsonHttp.Response put(String path, Object body, Map<String, String> headers);
 }

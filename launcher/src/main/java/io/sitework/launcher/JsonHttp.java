@@ -58,11 +58,20 @@ final class JsonHttp implements JsonApi {
 
     @Override
     public Response post(String path, Object body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    @Override
+    public Response put(String path, Object body, Map<String, String> headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    private Response send(String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             headers.forEach(request::header);
             return send(request);
         } catch (JsonProcessingException e) {

@@ -42,7 +42,7 @@ class DemoSeederTest {
         @Override
         public JsonHttp.Response get(String pathAndQuery, Map<String, String> headers) {
             getsSent.add(new Get(pathAndQuery, headers));
-            String path = pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
+            String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
             return gets.getOrDefault(path, response(200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}", Map.of()));
         }
 
@@ -66,6 +66,14 @@ class DemoSeederTest {
                 return response(201, "", Map.of("Location", List.of(path + "/" + id)));
             }
             return response(201, "{\"id\":\"" + id + "\",\"status\":\"REQUESTED\"}", Map.of());
+        }
+
+        final List<Post> puts = new ArrayList<>();
+
+        @Override
+        public JsonHttp.Response put(String path, Object body, Map<String, String> headers) {
+            puts.add(new Post(path, JSON.valueToTree(body), headers));
+            return response(200, JSON.valueToTree(body).toString(), Map.of());
         }
 
         static JsonHttp.Response response(int status, String body, Map<String, List<String>> headers) {
@@ -207,7 +215,25 @@ class DemoSeederTest {
         assertThat(api.postsTo("/api/work")).allSatisfy(p ->
                 assertThat(p.headers()).containsEntry("Authorization", "Bearer token-of-anna.planner"));
         assertThat(api.getsSent).allSatisfy(g -> assertThat(g.headers()).containsKey("Authorization"));
-        assertThat(api.logins).as("each logs in once").containsExactlyInAnyOrder("olga.admin", "anna.planner", "sam.siteadmin");
+        assertThat(api.logins).as("each demo user logs in once").containsExactlyInAnyOrderElementsOf(DemoData.LOGINS);
+    }
+
+    @Test
+    void everyDemoUserIsIntroducedToNotificationsWithADemoAddressUnlessTheyChoseOne() {
+        FakeApi api = new FakeApi();
+        api.gets.put(DemoSeeder.PREFERENCES, FakeApi.response(200, "{\"email\":null,\"timeZone\":\"Z\"}", Map.of()));
+
+        new DemoSeeder(api).seed(Instant.now());
+
+        assertThat(api.puts).hasSize(DemoData.LOGINS.size());
+        assertThat(api.puts).allSatisfy(p -> assertThat(p.path()).isEqualTo(DemoSeeder.PREFERENCES));
+        assertThat(api.puts.get(0).body().get("email").asText()).isEqualTo(DemoData.LOGINS.get(0) + "@sitework.demo");
+        assertThat(api.puts.get(0).headers()).containsEntry("Authorization", "Bearer token-of-" + DemoData.LOGINS.get(0));
+
+        FakeApi chosen = new FakeApi();
+        chosen.gets.put(DemoSeeder.PREFERENCES, FakeApi.response(200, "{\"email\":\"me@plant.example\"}", Map.of()));
+        new DemoSeeder(chosen).seed(Instant.now());
+        assertThat(chosen.puts).as("an address the user chose is kept").isEmpty();
     }
 
     @Test
@@ -217,7 +243,7 @@ class DemoSeederTest {
 
         new DemoSeeder(api).seed(Instant.now());
 
-        assertThat(api.getsSent).singleElement().satisfies(g -> {
+        assertThat(api.getsSent.stream().filter(g -> g.pathAndQuery().startsWith("/api/work")).toList()).singleElement().satisfies(g -> {
             assertThat(g.pathAndQuery()).startsWith("/api/work?siteId=" + SITE);
             assertThat(g.headers()).containsEntry("Authorization", "Bearer token-of-anna.planner");
         });
