@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sitework.events.CloudEvent;
 import io.sitework.notification.inbox.InboxEntry;
 import io.sitework.notification.inbox.InboxStore;
+import io.sitework.notification.webhook.WebhookFanout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,8 +29,11 @@ public class NotificationDispatcher {
     private final InboxStore inbox;
     private final Clock clock;
     private final Counter deliveredToInbox;
+    private final WebhookFanout webhooks;
 
-    public NotificationDispatcher(InboxProjection projection, InboxStore inbox, Clock clock, MeterRegistry meterRegistry) {
+    public NotificationDispatcher(InboxProjection projection, InboxStore inbox, Clock clock, MeterRegistry meterRegistry,
+                                  WebhookFanout webhooks) {
+        this.webhooks = webhooks;
         this.projection = projection;
         this.inbox = inbox;
         this.clock = clock;
@@ -40,6 +44,7 @@ public class NotificationDispatcher {
     }
 
     public void dispatch(CloudEvent event) {
+        webhooks.onEvent(event);
         if (!projection.handles(event.type())) {
             log.debug("No notification rule for {} {}; skipped", event.type(), event.id());
             return;

@@ -5,6 +5,7 @@ import io.sitework.events.CloudEvent;
 import io.sitework.notification.TestEvents;
 import io.sitework.notification.inbox.InboxEntry;
 import io.sitework.notification.inbox.InboxStore;
+import io.sitework.notification.webhook.WebhookFanout;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -25,9 +26,10 @@ class NotificationDispatcherTest {
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
 
     private final InboxStore inbox = mock(InboxStore.class);
+    private final WebhookFanout webhooks = mock(WebhookFanout.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NotificationDispatcher dispatcher = new NotificationDispatcher(
-            new InboxProjection(List.of(new WorkRequestedRule())), inbox, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+            new InboxProjection(List.of(new WorkRequestedRule())), inbox, Clock.fixed(NOW, ZoneOffset.UTC), meters, webhooks);
 
     @Test
     void storesTheEntryAndCountsItAsDeliveredToTheInbox() {
@@ -61,6 +63,19 @@ class NotificationDispatcherTest {
 
         verifyNoInteractions(inbox);
         assertThat(delivered()).isZero();
+    }
+
+    @Test
+    void everyEventGoesToTheWebhooksWhetherOrNotARuleKnowsIt() {
+        CloudEvent completed = TestEvents.workCompleted("w-1");
+        CloudEvent requested = TestEvents.workRequested("w-1", "u-tech-bruno");
+        when(inbox.insertIfAbsent(any())).thenReturn(true);
+
+        dispatcher.dispatch(completed);
+        dispatcher.dispatch(requested);
+
+        verify(webhooks).onEvent(completed);
+        verify(webhooks).onEvent(requested);
     }
 
     @Test
