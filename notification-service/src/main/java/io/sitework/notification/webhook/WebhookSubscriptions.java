@@ -178,7 +178,8 @@ public class WebhookSubscriptions {
 
     Request validate(Request request) {
         List<BadRequestException.FieldError> errors = new ArrayList<>();
-        String urlProblem = targets.problemWith(request.url());
+        String url = request.url() == null ? null : request.url().strip();
+        String urlProblem = targets.problemWith(url);
         if (urlProblem != null) {
             errors.add(new BadRequestException.FieldError("url", urlProblem));
         }
@@ -213,6 +214,6 @@ public class WebhookSubscriptions {
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
         }
-        return new Request(request.url().strip(), types, sites, description);
+        return new Request(url, types, sites, description);
     }
 }
