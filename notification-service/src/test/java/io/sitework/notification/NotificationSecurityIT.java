@@ -1,7 +1,15 @@
 package io.sitework.notification;
 
+import io.sitework.events.CloudEvent;
+import io.sitework.events.EventCatalog;
+import io.sitework.events.work.WorkCompleted;
 import io.sitework.notification.inbox.InboxEntry;
 import io.sitework.notification.inbox.InboxStore;
+import io.sitework.notification.webhook.WebhookDelivery;
+import io.sitework.notification.webhook.WebhookFanout;
+import io.sitework.notification.webhook.WebhookStatus;
+import io.sitework.notification.webhook.WebhookSubscription;
+import io.sitework.notification.webhook.WebhookSubscriptionStore;
 import io.sitework.support.security.Role;
 import io.sitework.support.test.AbstractSecuritySuiteIT;
 import io.sitework.support.test.Http;
@@ -28,10 +36,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The shared security suite against notification-service's endpoints. They are all in the "own data"
- * table of docs/security.md, so the suite's role-table and stranger tests find no rows here; the
- * tests of this class show instead that every authenticated user, whatever their roles, reaches their
- * own inbox and nobody else's.
+ * The shared security suite against notification-service's endpoints. The inbox is in the "own data"
+ * table of docs/security.md: the tests of this class show that every authenticated user, whatever their
+ * roles, reaches their own inbox and nobody else's. Webhooks are rows of the role table, which the suite
+ * replays against samples built here (a subscription of the site, with a delivery where one is needed).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotificationSecurityIT extends AbstractSecuritySuiteIT {
@@ -50,25 +58,75 @@ class NotificationSecurityIT extends AbstractSecuritySuiteIT {
     private InboxStore inbox;
     @Autowired
     private MongoTemplate mongo;
+    @Autowired
+    private WebhookSubscriptionStore webhooks;
+    @Autowired
+    private WebhookFanout fanout;
 
+    /** Only reached for rows of the role table: the webhook endpoints. */
     @Override
     protected Sample sample(String method, String pathPattern, String siteId) {
-        // only reached for rows of the role table, and no notification endpoint is one of them
-        throw new AssertionError("notification endpoints are the caller's own data, not in the role table: " + method + " " + pathPattern);
+        if (!pathPattern.startsWith("/api/webhooks")) {
+            throw new AssertionError("only the webhook endpoints are in the role table: " + method + " " + pathPattern);
+        }
+        if (pathPattern.equals("/api/webhooks")) {
+            return method.equals("POST")
+                    ? new Sample(pathPattern, "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"io.sitework.work.*\"],\"siteIds\":[\"" + siteId + "\"]}")
+                    : new Sample(pathPattern + "?siteId=" + siteId, null);
+        }
+        // an org admin's subscription of the site; disabled for /enable, so that enabling it would be a change
+        String id = UUID.randomUUID().toString();
+        WebhookStatus status = pathPattern.endsWith("/enable") ? WebhookStatus.DISABLED : WebhookStatus.ENABLED;
+        webhooks.insert(new WebhookSubscription(id, "http://127.0.0.1:9/hook", List.of("io.sitework.work.*"), List.of(siteId), null, status,
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", Instant.now(), "olga", 0, null, null));
+        String path = pathPattern.replace("{id}", id);
+        if (path.contains("{deliveryId}")) {
+            String eventId = UUID.randomUUID().toString();
+            fanout.onEvent(CloudEvent.of(EventCatalog.WORK_COMPLETED, eventId, Instant.now(), 2, null, "u-tech",
+                    new WorkCompleted(UUID.randomUUID().toString(), siteId, "u-tech", "done")));
+            path = path.replace("{deliveryId}", InboxEntry.idFor(eventId, id, WebhookDelivery.CHANNEL));
+        }
+        return new Sample(path, null);
     }
 
-    /** Inbox entries and read marks: a refused call must add neither. */
+    /**
+     * Inbox entries and read marks; webhook subscriptions, disabled ones, deliveries and redeliveries: a
+     * refused call must change none of them.
+     */
     @Override
     protected long storedChanges() {
-        return mongo.count(new Query(), InboxEntry.class) + mongo.count(query(where("readAt").ne(null)), InboxEntry.class);
+        return mongo.count(new Query(), InboxEntry.class) + mongo.count(query(where("readAt").ne(null)), InboxEntry.class)
+                + mongo.count(new Query(), WebhookSubscription.class)
+                + mongo.count(query(where("status").is(WebhookStatus.DISABLED)), WebhookSubscription.class)
+                + mongo.count(new Query(), WebhookDelivery.class)
+                + mongo.count(query(where("redeliveries").gt(0)), WebhookDelivery.class);
     }
 
     @Test
-    void everyNotificationEndpointIsOwnDataNotARoleTableRow() {
+    void everyNotificationEndpointIsInExactlyOneOfTheTwoTables() {
         RoleTable table = RoleTable.read();
         for (String endpoint : apiEndpoints()) {
-            assertThat(table.ownDataEndpoints()).as(endpoint).contains(endpoint);
-            assertThat(table.rows()).as(endpoint).doesNotContainKey(endpoint);
+            boolean ownData = table.ownDataEndpoints().contains(endpoint);
+            boolean row = table.rows().containsKey(endpoint);
+            assertThat(ownData ^ row).as(endpoint + " is own data (" + ownData + ") or a role-table row (" + row + "), not both").isTrue();
+            assertThat(row).as(endpoint + ": the inbox is own data, webhooks are site-scoped").isEqualTo(endpoint.contains("/api/webhooks"));
+        }
+    }
+
+    @Test
+    void aWebhookSecretIsShownOnlyToItsCreatorOnce() {
+        String site = UUID.randomUUID().toString();
+        String admin = TestTokens.forSite("u-sam-" + UUID.randomUUID(), site, Role.SITE_ADMIN);
+        Http.Response created = http().as(admin).post("/api/webhooks",
+                "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"io.sitework.permit.*\"],\"siteIds\":[\"" + site + "\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String secret = created.json().get("secret").asText();
+        String id = created.json().get("id").asText();
+        assertThat(created.header("Location")).isEqualTo("/api/webhooks/" + id);
+
+        for (String token : List.of(admin, TestTokens.orgAdmin("u-olga-" + UUID.randomUUID()))) {
+            assertThat(http().as(token).get("/api/webhooks/" + id).body()).doesNotContain(secret).doesNotContain("whsec_");
+            assertThat(http().as(token).get("/api/webhooks").body()).doesNotContain(secret).doesNotContain("whsec_");
         }
     }
 
