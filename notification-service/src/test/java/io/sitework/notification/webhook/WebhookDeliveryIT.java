@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,9 +56,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * HTTP, fed by CloudEvents published to Kafka, sent by the worker. Time is a {@link MutableClock} and the
  * worker runs only when a test calls {@code tick()}, so retries "hours later" happen at once and nothing
  * waits on a timer. Each test subscribes a site of its own, so events of other tests never reach it.
+ * The context is closed after the class: its Kafka listener would otherwise go on consuming what other test
+ * classes publish on the shared broker, and dead-letter their deliberately broken records a second time.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class WebhookDeliveryIT {
 
     private static final Duration STORED = Duration.ofSeconds(30);
