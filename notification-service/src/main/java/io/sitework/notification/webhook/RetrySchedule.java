@@ -42,8 +42,4 @@ public final class RetrySchedule {
     public List<Duration> pauses() {
         return pauses;
     }
-
-    public double jitter() {
-        return jitter;
-    }
 }

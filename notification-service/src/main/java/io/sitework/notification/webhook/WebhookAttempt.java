@@ -12,8 +12,4 @@ import java.time.Instant;
  * @param response   the first 1 KB of the response body
  */
 public record WebhookAttempt(int number, Instant at, Integer statusCode, String error, long durationMs, String response) {
-
-    public boolean delivered() {
-        return error == null;
-    }
 }
