@@ -1,9 +1,17 @@
 package io.sitework.notification;
 
+import io.sitework.events.CloudEvent;
+import io.sitework.events.EventCatalog;
+import io.sitework.events.work.WorkCompleted;
 import io.sitework.notification.inbox.InboxEntry;
 import io.sitework.notification.inbox.InboxStore;
 import io.sitework.notification.deadletter.DeadLetter;
 import io.sitework.notification.rules.SiteRules;
+import io.sitework.notification.webhook.WebhookDelivery;
+import io.sitework.notification.webhook.WebhookFanout;
+import io.sitework.notification.webhook.WebhookStatus;
+import io.sitework.notification.webhook.WebhookSubscription;
+import io.sitework.notification.webhook.WebhookSubscriptionStore;
 import io.sitework.support.security.Role;
 import io.sitework.support.test.AbstractSecuritySuiteIT;
 import io.sitework.support.test.Http;
@@ -30,10 +38,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The shared security suite against notification-service's endpoints: the site-scoped ones (site rules,
- * and the org-wide dead letters) are role-table rows, the inbox and preferences are "own data"; the
- * tests of this class show that every authenticated user, whatever their roles, reaches their own
- * inbox and nobody else's.
+ * The shared security suite against notification-service's endpoints. The inbox and preferences are in
+ * the "own data" table of docs/security.md: the tests of this class show that every authenticated user,
+ * whatever their roles, reaches their own inbox and nobody else's. Site rules, webhooks and the
+ * org-wide dead letters are rows of the role table, which the suite replays against samples built here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotificationSecurityIT extends AbstractSecuritySuiteIT {
@@ -52,7 +60,12 @@ class NotificationSecurityIT extends AbstractSecuritySuiteIT {
     private InboxStore inbox;
     @Autowired
     private MongoTemplate mongo;
+    @Autowired
+    private WebhookSubscriptionStore webhooks;
+    @Autowired
+    private WebhookFanout fanout;
 
+    /** Only reached for rows of the role table: site rules, dead letters and webhooks. */
     @Override
     protected Sample sample(String method, String pathPattern, String siteId) {
         switch (pathPattern) {
@@ -64,27 +77,72 @@ class NotificationSecurityIT extends AbstractSecuritySuiteIT {
             case "/api/notifications/dead-letters/{id}/retry":
                 return new Sample("/api/notifications/dead-letters/" + UUID.randomUUID() + "/retry", null);
             default:
-                throw new AssertionError("no sample for " + method + " " + pathPattern);
+                break;
         }
+        if (!pathPattern.startsWith("/api/webhooks")) {
+            throw new AssertionError("no sample for " + method + " " + pathPattern);
+        }
+        if (pathPattern.equals("/api/webhooks")) {
+            return method.equals("POST")
+                    ? new Sample(pathPattern, "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"io.sitework.work.*\"],\"siteIds\":[\"" + siteId + "\"]}")
+                    : new Sample(pathPattern + "?siteId=" + siteId, null);
+        }
+        // an org admin's subscription of the site; disabled for /enable, so that enabling it would be a change
+        String id = UUID.randomUUID().toString();
+        WebhookStatus status = pathPattern.endsWith("/enable") ? WebhookStatus.DISABLED : WebhookStatus.ENABLED;
+        webhooks.insert(new WebhookSubscription(id, "http://127.0.0.1:9/hook", List.of("io.sitework.work.*"), List.of(siteId), null, status,
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", Instant.now(), "olga", 0, null, null));
+        String path = pathPattern.replace("{id}", id);
+        if (path.contains("{deliveryId}")) {
+            String eventId = UUID.randomUUID().toString();
+            fanout.onEvent(CloudEvent.of(EventCatalog.WORK_COMPLETED, eventId, Instant.now(), 2, null, "u-tech",
+                    new WorkCompleted(UUID.randomUUID().toString(), siteId, "u-tech", "done")));
+            path = path.replace("{deliveryId}", InboxEntry.idFor(eventId, id, WebhookDelivery.CHANNEL));
+        }
+        return new Sample(path, null);
     }
 
     /**
-     * Inbox entries, read marks, site rules and dead-letter retries: a refused call must add none. (The
-     * directory's record of who called is not a change a call asks for: every authenticated call keeps it.)
+     * Inbox entries and read marks; site rules; dead-letter retries; webhook subscriptions, disabled ones,
+     * deliveries and redeliveries: a refused call must change none of them. (The directory's record of who
+     * called is not a change a call asks for: every authenticated call keeps it.)
      */
     @Override
     protected long storedChanges() {
         return mongo.count(new Query(), InboxEntry.class) + mongo.count(query(where("readAt").ne(null)), InboxEntry.class)
-                + mongo.count(new Query(), SiteRules.class) + mongo.count(query(where("retries.0").exists(true)), DeadLetter.class);
+                + mongo.count(new Query(), SiteRules.class) + mongo.count(query(where("retries.0").exists(true)), DeadLetter.class)
+                + mongo.count(new Query(), WebhookSubscription.class)
+                + mongo.count(query(where("status").is(WebhookStatus.DISABLED)), WebhookSubscription.class)
+                + mongo.count(new Query(), WebhookDelivery.class)
+                + mongo.count(query(where("redeliveries").gt(0)), WebhookDelivery.class);
     }
 
     @Test
-    void everyNotificationEndpointIsEitherOwnDataOrARoleTableRowNeverBoth() {
+    void everyNotificationEndpointIsInExactlyOneOfTheTwoTables() {
         RoleTable table = RoleTable.read();
         for (String endpoint : apiEndpoints()) {
-            boolean own = table.ownDataEndpoints().contains(endpoint);
+            boolean ownData = table.ownDataEndpoints().contains(endpoint);
             boolean row = table.rows().containsKey(endpoint);
-            assertThat(own ^ row).as(endpoint + " in exactly one table (own data: " + own + ", role table: " + row + ")").isTrue();
+            assertThat(ownData ^ row).as(endpoint + " is own data (" + ownData + ") or a role-table row (" + row + "), not both").isTrue();
+            boolean own = endpoint.matches("(GET|POST) /api/notifications(/\\{id}/read)?") || endpoint.contains("/preferences");
+            assertThat(ownData).as(endpoint + ": the inbox and preferences are own data, the rest is site- or org-scoped").isEqualTo(own);
+        }
+    }
+
+    @Test
+    void aWebhookSecretIsShownOnlyToItsCreatorOnce() {
+        String site = UUID.randomUUID().toString();
+        String admin = TestTokens.forSite("u-sam-" + UUID.randomUUID(), site, Role.SITE_ADMIN);
+        Http.Response created = http().as(admin).post("/api/webhooks",
+                "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"io.sitework.permit.*\"],\"siteIds\":[\"" + site + "\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String secret = created.json().get("secret").asText();
+        String id = created.json().get("id").asText();
+        assertThat(created.header("Location")).isEqualTo("/api/webhooks/" + id);
+
+        for (String token : List.of(admin, TestTokens.orgAdmin("u-olga-" + UUID.randomUUID()))) {
+            assertThat(http().as(token).get("/api/webhooks/" + id).body()).doesNotContain(secret).doesNotContain("whsec_");
+            assertThat(http().as(token).get("/api/webhooks").body()).doesNotContain(secret).doesNotContain("whsec_");
         }
     }
 

@@ -11,6 +11,7 @@ import io.sitework.notification.audience.WorkAudience;
 import io.sitework.notification.config.NotificationProperties;
 import io.sitework.notification.timers.Timer;
 import io.sitework.notification.timers.TimerStore;
+import io.sitework.notification.webhook.WebhookFanout;
 import io.sitework.support.kafka.consumer.UnprocessableEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * view before and after the event, schedules the timers it implies, delivers, and only then moves the
  * view forward — so a crash anywhere before the end repeats the whole (idempotent) step, and once the
  * view has moved the event is known to be fully applied and a redelivery is skipped. Code rules
- * ({@link NotificationRule} beans) come on top, for the inbox.
+ * ({@link NotificationRule} beans) come on top, for the inbox. Webhook deliveries are stored first,
+ * for every event (idempotent by event and subscription).
  */
 @Service
 public class NotificationDispatcher {
@@ -41,9 +43,11 @@ public class NotificationDispatcher {
     private final TimerStore timers;
     private final Deliverer deliverer;
     private final NotificationProperties.Escalation escalation;
+    private final WebhookFanout webhooks;
 
     public NotificationDispatcher(CodeRules codeRules, AudienceStore audiences, TimerStore timers, Deliverer deliverer,
-                                  NotificationProperties properties) {
+                                  NotificationProperties properties, WebhookFanout webhooks) {
+        this.webhooks = webhooks;
         this.codeRules = codeRules;
         this.audiences = audiences;
         this.timers = timers;
@@ -52,6 +56,8 @@ public class NotificationDispatcher {
     }
 
     public void dispatch(CloudEvent event) {
+        // downstream systems take every type, known to the rules or not
+        webhooks.onEvent(event);
         Trigger trigger = Trigger.of(event);
         Optional<EventType<?>> type = EventCatalog.find(event.type());
         if (type.isPresent() && type.get().type().startsWith("io.sitework.work.")) {
