@@ -98,6 +98,13 @@ public class WorkAudience {
             next.ownerId = w.ownerId();
             next.assignees = persons(w.assignees());
             next.watchers = new ArrayList<>(w.watchers());
+        } else if (type.equals(EventCatalog.WORK_PLANNED.type())) {
+            // as work-service's own view: planning that names assignees replaces them, planning that names none keeps them
+            List<Assignee> planned = event.dataAs(EventCatalog.WORK_PLANNED).assignees();
+            if (planned != null && !planned.isEmpty()) {
+                next.assignees = persons(planned);
+            }
+            next.status = "PLANNED";
         } else if (type.equals(EventCatalog.WORK_DUE_DATE_CHANGED.type())) {
             next.dueAt = event.dataAs(EventCatalog.WORK_DUE_DATE_CHANGED).dueAt();
         } else if (type.equals(EventCatalog.WORK_BLOCKER_RAISED.type())) {
@@ -123,7 +130,6 @@ public class WorkAudience {
     }
 
     private static final java.util.Map<String, String> STATUS_AFTER = java.util.Map.of(
-            EventCatalog.WORK_PLANNED.type(), "PLANNED",
             EventCatalog.WORK_STARTED.type(), "IN_PROGRESS",
             EventCatalog.WORK_PUT_ON_HOLD.type(), "ON_HOLD",
             EventCatalog.WORK_RESUMED.type(), "IN_PROGRESS",

@@ -44,7 +44,8 @@ public final class NotificationPlanner {
                 notices.add(new Notice(NotificationKind.WORK_ASSIGNED, after.id, link, "New work assigned to you: " + label, requestedBody(w),
                         people(AudienceType.OWNER, List.of(after.ownerId))));
             }
-        } else if (type.equals(EventCatalog.WORK_ASSIGNED.type())) {
+        } else if (type.equals(EventCatalog.WORK_ASSIGNED.type()) || type.equals(EventCatalog.WORK_PLANNED.type())) {
+            // planning may name the person assignees too: they are told as if assigned
             Map<AudienceType, Collection<String>> newly = new EnumMap<>(AudienceType.class);
             if (after.ownerId != null && !after.ownerId.equals(before.ownerId)) {
                 newly.put(AudienceType.OWNER, List.of(after.ownerId));
@@ -69,7 +70,7 @@ public final class NotificationPlanner {
         } else if (type.equals(EventCatalog.WORK_BLOCKER_RESOLVED.type())) {
             BlockerResolved b = event.dataAs(EventCatalog.WORK_BLOCKER_RESOLVED);
             notices.add(new Notice(NotificationKind.BLOCKER_RESOLVED, after.id, link, "Blocker resolved (" + b.type() + "): " + label,
-                    "Resolved by " + (b.automatic() ? "Sitework" : b.resolvedBy()) + (b.note() == null ? "." : ": " + b.note())
+                    "Resolved by " + (b.automatic() ? "Sitework" : b.resolvedBy()) + (b.note() == null ? "." : ": " + b.note() + ".")
                             + (after.openBlockers.isEmpty() ? " Nothing blocks it any more." : " Still blocked by " + after.openBlockers.size() + "."),
                     owners(after)));
         } else if (type.equals(EventCatalog.WORK_OVERDUE.type())) {

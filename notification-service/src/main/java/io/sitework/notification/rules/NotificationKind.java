@@ -12,7 +12,7 @@ import java.util.Set;
  * {@link #defaultChannels()}.
  */
 public enum NotificationKind {
-    /** Work became yours: you were named owner or a person assignee (at request or by assignment). */
+    /** Work became yours: you were named owner or a person assignee (at request, by assignment or when the work is planned). */
     WORK_ASSIGNED("Work was assigned to you", EnumSet.of(AudienceType.OWNER, AudienceType.ASSIGNEES), Set.of(), true),
     WORK_STARTED("Work you own or are assigned to was started", EnumSet.of(AudienceType.OWNER, AudienceType.ASSIGNEES), Set.of(), false),
     BLOCKER_RAISED("Work you own or are assigned to is blocked", EnumSet.of(AudienceType.OWNER, AudienceType.ASSIGNEES), Set.of(), true),
