@@ -209,8 +209,9 @@ class NotificationRulesIT {
                 + "{\"kind\":\"OVERDUE\",\"enabled\":true,\"audience\":[\"OWNER\"],\"roles\":[\"PLANNER\"]}]}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         JsonNode overdueRule = rule(changed.json(), "OVERDUE");
-        assertThat(overdueRule.get("roles").findValuesAsText("")).isEmpty();
+        assertThat(overdueRule.get("roles")).hasSize(1);
         assertThat(overdueRule.get("roles").get(0).asText()).isEqualTo("PLANNER");
+        assertThat(overdueRule.get("audience")).hasSize(1);
         assertThat(overdueRule.get("isDefault").asBoolean()).isFalse();
         assertThat(rule(changed.json(), "BLOCKER_RAISED").get("isDefault").asBoolean()).isTrue();
 
@@ -235,7 +236,7 @@ class NotificationRulesIT {
         String owner = user();
         Http me = http(TestTokens.forSite(owner, site, Role.TECHNICIAN));
         JsonNode defaults = me.get("/api/notifications/preferences").json();
-        assertThat(defaults.get("channels").get("WORK_ASSIGNED").findValuesAsText("")).isEmpty();
+        assertThat(defaults.get("channels").get("WORK_ASSIGNED").toString()).as("no e-mail without an address").isEqualTo("[\"INBOX\"]");
         assertThat(defaults.get("timeZone").asText()).isEqualTo("Z");
 
         Http.Response bad = me.request("PUT", "/api/notifications/preferences", "{\"timeZone\":\"Mars/Olympus\"}");

@@ -35,6 +35,8 @@ public class WorkAudience {
     public List<String> watchers = new ArrayList<>();
     public String status;
     public Instant dueAt;
+    /** The sequence of the event that last set {@code dueAt}; -1 if none did. */
+    public long dueSequence = -1;
     public List<OpenBlocker> openBlockers = new ArrayList<>();
     /** The sequence of the last applied event; -1 before any. */
     public long lastSequence = -1;
@@ -45,6 +47,8 @@ public class WorkAudience {
         public String reason;
         public String raisedBy;
         public Instant raisedAt;
+        /** The sequence of the event that raised it (a blocker id may be raised again after being resolved). */
+        public long raisedSequence = -1;
     }
 
     public static WorkAudience empty(String workId, String siteId) {
@@ -73,6 +77,7 @@ public class WorkAudience {
         c.watchers = new ArrayList<>(watchers);
         c.status = status;
         c.dueAt = dueAt;
+        c.dueSequence = dueSequence;
         c.openBlockers = new ArrayList<>(openBlockers);
         c.lastSequence = lastSequence;
         return c;
@@ -92,6 +97,7 @@ public class WorkAudience {
             next.kind = w.kind();
             next.ownerId = w.ownerId();
             next.dueAt = w.dueAt();
+            next.dueSequence = w.dueAt() == null ? -1 : event.sequence();
             next.status = "REQUESTED";
         } else if (type.equals(EventCatalog.WORK_ASSIGNED.type())) {
             WorkAssigned w = event.dataAs(EventCatalog.WORK_ASSIGNED);
@@ -107,6 +113,7 @@ public class WorkAudience {
             next.status = "PLANNED";
         } else if (type.equals(EventCatalog.WORK_DUE_DATE_CHANGED.type())) {
             next.dueAt = event.dataAs(EventCatalog.WORK_DUE_DATE_CHANGED).dueAt();
+            next.dueSequence = event.sequence();
         } else if (type.equals(EventCatalog.WORK_BLOCKER_RAISED.type())) {
             BlockerRaised b = event.dataAs(EventCatalog.WORK_BLOCKER_RAISED);
             next.openBlockers.removeIf(o -> o.blockerId.equals(b.blockerId()));
@@ -116,6 +123,7 @@ public class WorkAudience {
             open.reason = b.reason();
             open.raisedBy = b.raisedBy();
             open.raisedAt = event.time();
+            open.raisedSequence = event.sequence();
             next.openBlockers.add(open);
         } else if (type.equals(EventCatalog.WORK_BLOCKER_RESOLVED.type())) {
             String blockerId = event.dataAs(EventCatalog.WORK_BLOCKER_RESOLVED).blockerId();

@@ -6,7 +6,6 @@ import io.sitework.notification.rules.NotificationKind;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -57,14 +56,5 @@ public record Preferences(String email, String timeZone, String quietStart, Stri
             return withoutEmail;
         }
         return result;
-    }
-
-    /** Every kind with the channels that apply to it, for display. */
-    public Map<NotificationKind, Set<Channel>> effectiveChannels() {
-        Map<NotificationKind, Set<Channel>> all = new EnumMap<>(NotificationKind.class);
-        for (NotificationKind kind : NotificationKind.values()) {
-            all.put(kind, channels.getOrDefault(kind, kind.defaultChannels()));
-        }
-        return all;
     }
 }

@@ -65,7 +65,10 @@ public class PreferencesController {
 
     static PreferencesBody view(Preferences p) {
         Map<String, List<String>> channels = new java.util.LinkedHashMap<>();
-        p.effectiveChannels().forEach((kind, set) -> channels.put(kind.name(), set.stream().map(Enum::name).sorted().toList()));
+        // what will happen: EMAIL shows only once there is an address to send to
+        for (NotificationKind kind : NotificationKind.values()) {
+            channels.put(kind.name(), p.channelsFor(kind).stream().map(Enum::name).sorted().toList());
+        }
         return new PreferencesBody(p.email(), p.zone().getId(),
                 p.hasQuietHours() ? new QuietHours(p.quietStart(), p.quietEnd()) : null,
                 new Digest(p.digest(), p.digestTime().toString()), channels);

@@ -95,19 +95,19 @@ public class NotificationDispatcher {
 
     private void scheduleTimers(CloudEvent event, WorkAudience before, WorkAudience after) {
         Instant now = event.time();
-        if (after.dueAt != null && !after.dueAt.equals(before.dueAt) && !after.finished()) {
+        if (after.dueAt != null && after.dueSequence == event.sequence() && !after.finished()) {
             Instant fireAt = after.dueAt.minus(escalation.dueSoonBefore());
             if (fireAt.isAfter(now)) {
-                timers.schedule(Timer.dueSoon(after.id, after.siteId, after.dueAt, fireAt));
+                timers.schedule(Timer.dueSoon(after.id, after.siteId, after.dueAt, event.sequence(), fireAt));
             }
         }
         if (event.type().equals(EventCatalog.WORK_OVERDUE.type())) {
             Instant dueAt = event.dataAs(EventCatalog.WORK_OVERDUE).dueAt();
-            timers.schedule(Timer.overdueEscalation(after.id, after.siteId, dueAt, now.plus(escalation.overdueAfter())));
+            timers.schedule(Timer.overdueEscalation(after.id, after.siteId, dueAt, event.sequence(), now.plus(escalation.overdueAfter())));
         }
         if (event.type().equals(EventCatalog.WORK_BLOCKER_RAISED.type())) {
             String blockerId = event.dataAs(EventCatalog.WORK_BLOCKER_RAISED).blockerId();
-            timers.schedule(Timer.blockedEscalation(after.id, after.siteId, blockerId, now.plus(escalation.blockedAfter())));
+            timers.schedule(Timer.blockedEscalation(after.id, after.siteId, blockerId, event.sequence(), now.plus(escalation.blockedAfter())));
         }
     }
 

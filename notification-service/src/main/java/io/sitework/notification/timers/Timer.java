@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param status    PENDING, CLAIMED (being fired; {@code leaseUntil} says until when), FIRED or STALE
  */
 @Document(Timer.COLLECTION)
-public record Timer(@Id String id, TimerKind kind, String workId, String siteId, Instant dueAt, String blockerId, Instant fireAt,
-                    String status, Instant leaseUntil, Instant doneAt) {
+public record Timer(@Id String id, TimerKind kind, String workId, String siteId, Instant dueAt, String blockerId, long sequence,
+                    Instant fireAt, String status, Instant leaseUntil, Instant doneAt) {
 
     public static final String COLLECTION = "notification_timers";
 
@@ -24,17 +24,18 @@ public record Timer(@Id String id, TimerKind kind, String workId, String siteId,
         DUE_SOON, OVERDUE_ESCALATION, BLOCKED_ESCALATION
     }
 
-    public static Timer dueSoon(String workId, String siteId, Instant dueAt, Instant fireAt) {
-        return new Timer("due-soon:" + workId + ":" + dueAt, TimerKind.DUE_SOON, workId, siteId, dueAt, null, fireAt, "PENDING", null, null);
-    }
-
-    public static Timer overdueEscalation(String workId, String siteId, Instant dueAt, Instant fireAt) {
-        return new Timer("overdue-escalation:" + workId + ":" + dueAt, TimerKind.OVERDUE_ESCALATION, workId, siteId, dueAt, null, fireAt,
+    public static Timer dueSoon(String workId, String siteId, Instant dueAt, long sequence, Instant fireAt) {
+        return new Timer("due-soon:" + workId + ":" + sequence, TimerKind.DUE_SOON, workId, siteId, dueAt, null, sequence, fireAt,
                 "PENDING", null, null);
     }
 
-    public static Timer blockedEscalation(String workId, String siteId, String blockerId, Instant fireAt) {
-        return new Timer("blocked-escalation:" + workId + ":" + blockerId, TimerKind.BLOCKED_ESCALATION, workId, siteId, null, blockerId,
-                fireAt, "PENDING", null, null);
+    public static Timer overdueEscalation(String workId, String siteId, Instant dueAt, long sequence, Instant fireAt) {
+        return new Timer("overdue-escalation:" + workId + ":" + sequence, TimerKind.OVERDUE_ESCALATION, workId, siteId, dueAt, null,
+                sequence, fireAt, "PENDING", null, null);
+    }
+
+    public static Timer blockedEscalation(String workId, String siteId, String blockerId, long sequence, Instant fireAt) {
+        return new Timer("blocked-escalation:" + workId + ":" + sequence, TimerKind.BLOCKED_ESCALATION, workId, siteId, null, blockerId,
+                sequence, fireAt, "PENDING", null, null);
     }
 }

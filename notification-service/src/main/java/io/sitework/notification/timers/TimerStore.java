@@ -36,6 +36,7 @@ public class TimerStore {
                 .setOnInsert("siteId", timer.siteId())
                 .setOnInsert("dueAt", timer.dueAt())
                 .setOnInsert("blockerId", timer.blockerId())
+                .setOnInsert("sequence", timer.sequence())
                 .setOnInsert("fireAt", timer.fireAt())
                 .setOnInsert("status", "PENDING");
         try {

@@ -82,13 +82,14 @@ public class TimerWorker {
         }
         switch (timer.kind()) {
             case DUE_SOON:
-                return timer.dueAt().equals(work.dueAt) && now.isBefore(timer.dueAt())
+                return timer.sequence() == work.dueSequence && timer.dueAt().equals(work.dueAt) && now.isBefore(timer.dueAt())
                         ? Optional.of(NotificationPlanner.dueSoon(work, timer.dueAt())) : Optional.empty();
             case OVERDUE_ESCALATION:
                 return timer.dueAt().equals(work.dueAt) && !now.isBefore(timer.dueAt())
                         ? Optional.of(NotificationPlanner.overdueEscalated(work, timer.dueAt())) : Optional.empty();
             case BLOCKED_ESCALATION:
-                return work.openBlockers.stream().filter(b -> b.blockerId.equals(timer.blockerId())).findFirst()
+                return work.openBlockers.stream()
+                        .filter(b -> b.blockerId.equals(timer.blockerId()) && b.raisedSequence == timer.sequence()).findFirst()
                         .map(b -> NotificationPlanner.blockedEscalated(work, b));
             default:
                 return Optional.empty();

@@ -70,16 +70,6 @@ class PreferencesTest {
         assertThat(new Preferences(null, null, null, "06:00", false, null, null).hasQuietHours()).isFalse();
     }
 
-    @Test
-    void theEffectiveChannelsListEveryKind() {
-        Map<NotificationKind, Set<Channel>> effective = withEmail(Map.of(NotificationKind.WORK_CHANGED, EnumSet.noneOf(Channel.class)))
-                .effectiveChannels();
-
-        assertThat(effective).containsOnlyKeys(NotificationKind.values());
-        assertThat(effective.get(NotificationKind.WORK_CHANGED)).isEmpty();
-        assertThat(effective.get(NotificationKind.DUE_SOON)).containsExactlyInAnyOrder(Channel.INBOX, Channel.EMAIL);
-    }
-
     private static Preferences withEmail(Map<NotificationKind, Set<Channel>> channels) {
         return new Preferences(EMAIL, null, null, null, false, null, channels);
     }

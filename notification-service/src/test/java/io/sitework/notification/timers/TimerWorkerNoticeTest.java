@@ -19,9 +19,10 @@ class TimerWorkerNoticeTest {
     private static final Instant DUE = Instant.parse("2026-11-26T16:00:00Z");
     private static final Instant RAISED = Instant.parse("2026-11-25T08:00:00Z");
 
-    private final Timer dueSoon = Timer.dueSoon(WORK, SITE, DUE, DUE.minusSeconds(86_400));
-    private final Timer overdue = Timer.overdueEscalation(WORK, SITE, DUE, DUE.plusSeconds(4 * 3600));
-    private final Timer blocked = Timer.blockedEscalation(WORK, SITE, "b-1", RAISED.plusSeconds(86_400));
+    /** The due date was set by the work's event 0, the blocker raised by event 3, the overdue event is 5. */
+    private final Timer dueSoon = Timer.dueSoon(WORK, SITE, DUE, 0, DUE.minusSeconds(86_400));
+    private final Timer overdue = Timer.overdueEscalation(WORK, SITE, DUE, 5, DUE.plusSeconds(4 * 3600));
+    private final Timer blocked = Timer.blockedEscalation(WORK, SITE, "b-1", 3, RAISED.plusSeconds(86_400));
 
     @Test
     void dueSoonRemindsOwnerAndAssigneesBeforeTheDueInstant() {
@@ -47,6 +48,10 @@ class TimerWorkerNoticeTest {
         assertThat(TimerWorker.noticeFor(dueSoon, work("IN_PROGRESS", DUE), DUE.plusSeconds(60))).isEmpty();
         assertThat(TimerWorker.noticeFor(dueSoon, work("IN_PROGRESS", DUE.plusSeconds(86_400)), DUE.minusSeconds(3600))).isEmpty();
         assertThat(TimerWorker.noticeFor(dueSoon, work("IN_PROGRESS", null), DUE.minusSeconds(3600))).as("no due date any more").isEmpty();
+        WorkAudience setAgain = work("IN_PROGRESS", DUE);
+        setAgain.dueSequence = 4;
+        assertThat(TimerWorker.noticeFor(dueSoon, setAgain, DUE.minusSeconds(3600)))
+                .as("moved away and back: the later setting's own timer reminds, not this one").isEmpty();
     }
 
     @Test
@@ -76,6 +81,10 @@ class TimerWorkerNoticeTest {
         assertThat(TimerWorker.noticeFor(blocked, withBlocker(work("IN_PROGRESS", DUE), "b-2", "ACCESS"), RAISED.plusSeconds(86_400)))
                 .as("another blocker is open, not this one").isEmpty();
         assertThat(TimerWorker.noticeFor(blocked, work("IN_PROGRESS", DUE), RAISED.plusSeconds(86_400))).isEmpty();
+        WorkAudience raisedAgain = withBlocker(work("IN_PROGRESS", DUE), "b-1", "PARTS");
+        raisedAgain.openBlockers.get(0).raisedSequence = 9;
+        assertThat(TimerWorker.noticeFor(blocked, raisedAgain, RAISED.plusSeconds(86_400)))
+                .as("resolved and raised again: its new raise has its own timer").isEmpty();
     }
 
     @Test
@@ -90,13 +99,13 @@ class TimerWorkerNoticeTest {
 
     @Test
     void aTimersIdNamesWhatItChecks() {
-        assertThat(Timer.dueSoon(WORK, SITE, DUE, DUE.minusSeconds(1)).id()).as("the fire time is not part of it")
+        assertThat(Timer.dueSoon(WORK, SITE, DUE, 0, DUE.minusSeconds(1)).id()).as("the fire time is not part of it")
                 .isEqualTo(dueSoon.id());
-        assertThat(Timer.dueSoon(WORK, SITE, DUE.plusSeconds(1), DUE).id()).isNotEqualTo(dueSoon.id());
-        assertThat(Timer.dueSoon("w-2", SITE, DUE, DUE).id()).isNotEqualTo(dueSoon.id());
-        assertThat(Timer.overdueEscalation(WORK, SITE, DUE, DUE).id()).isNotEqualTo(dueSoon.id());
-        assertThat(Timer.blockedEscalation(WORK, SITE, "b-2", RAISED).id()).isNotEqualTo(blocked.id());
-        assertThat(Timer.blockedEscalation(WORK, SITE, "b-1", RAISED).id()).isEqualTo(blocked.id());
+        assertThat(Timer.dueSoon(WORK, SITE, DUE, 4, DUE).id()).as("set again by a later event").isNotEqualTo(dueSoon.id());
+        assertThat(Timer.dueSoon("w-2", SITE, DUE, 0, DUE).id()).isNotEqualTo(dueSoon.id());
+        assertThat(Timer.overdueEscalation(WORK, SITE, DUE, 0, DUE).id()).isNotEqualTo(dueSoon.id());
+        assertThat(Timer.blockedEscalation(WORK, SITE, "b-1", 9, RAISED).id()).as("raised again").isNotEqualTo(blocked.id());
+        assertThat(Timer.blockedEscalation(WORK, SITE, "b-1", 3, RAISED).id()).isEqualTo(blocked.id());
         assertThat(List.of(dueSoon, overdue, blocked)).allSatisfy(t -> assertThat(t.status()).isEqualTo("PENDING"));
     }
 
@@ -107,6 +116,7 @@ class TimerWorkerNoticeTest {
         work.assignees.add("u-carla");
         work.status = status;
         work.dueAt = dueAt;
+        work.dueSequence = dueAt == null ? -1 : 0;
         return work;
     }
 
@@ -117,6 +127,7 @@ class TimerWorkerNoticeTest {
         blocker.reason = "no kit";
         blocker.raisedBy = "u-carla";
         blocker.raisedAt = RAISED;
+        blocker.raisedSequence = 3;
         work.openBlockers.add(blocker);
         return work;
     }
