@@ -20,6 +20,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The live stream over real HTTP, fed by events on the shared in-process Kafka broker and stored in the
- * in-process MongoDB: what a portal sees, when, and what it never sees.
+ * in-process MongoDB: what a portal sees, when, and what it never sees. The context is closed after the class:
+ * its consumer would otherwise go on reading (and dead-lettering) what later test classes publish.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sitework.notification.stream.poll-interval=PT0.1S",
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
         "sitework.notification.stream.max-per-user=2"
 })
 @AutoConfigureObservability
+@DirtiesContext
 class InboxStreamIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);

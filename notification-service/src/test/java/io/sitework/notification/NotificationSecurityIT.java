@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +37,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * own inbox and nobody else's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class while MongoDB is still up: the stream poller runs as long as a stream is open
+@DirtiesContext
 class NotificationSecurityIT extends AbstractSecuritySuiteIT {
 
     private static final String SITE = TestEvents.SITE;

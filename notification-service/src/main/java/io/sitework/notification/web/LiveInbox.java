@@ -15,16 +15,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 
 /**
  * The inbox's live stream. Entries may be stored by any instance of the service, so each instance polls the
  * inbox for entries with a sequence number above the last it handed out and pushes them to the streams open
  * on it. A new stream registers before its replay is read, and both look at the same watermark: an entry is
- * either replayed (stored up to the watermark) or pushed live (above it), never lost between the two.
+ * either replayed (stored up to the watermark) or pushed live (above it), never lost between the two. While no
+ * stream is open on the instance it does not poll at all.
  */
 @Component
 public class LiveInbox {
@@ -74,10 +75,12 @@ public class LiveInbox {
         // completing on timeout ends the response cleanly instead of as a 503 on an already streaming response
         emitter.onTimeout(() -> connection.close(null));
         long upTo;
+        List<StreamConnection> surplus;
         synchronized (fanOutLock) {
             upTo = watermark().settled();
-            streams.add(connection);
+            surplus = streams.add(connection);
         }
+        surplus.forEach(oldest -> oldest.close(StreamRegistry.TOO_MANY_STREAMS));
         try {
             List<InboxEntry> missed = lastEventId == null ? List.of()
                     : inbox.findForUserBetween(userId, lastEventId, upTo, properties.replayLimit());
@@ -104,6 +107,11 @@ public class LiveInbox {
         synchronized (tickLock) {
             long after;
             synchronized (fanOutLock) {
+                if (streams.size() == 0) {
+                    // nobody listens here: nothing to look for; the next stream starts from what is stored then
+                    watermark = null;
+                    return;
+                }
                 after = watermark().settled();
             }
             List<InboxEntry> fresh = inbox.findStoredAfter(after, properties.pollBatch());

@@ -22,7 +22,6 @@ public class StreamRegistry implements SmartLifecycle {
 
     public static final String CONNECTIONS_METRIC = "sitework.notifications.stream.connections";
     static final String TOO_MANY_STREAMS = "too-many-streams";
-    static final String SHUTDOWN = "shutdown";
 
     private final int maxPerUser;
     private final Map<String, Deque<StreamConnection>> byUser = new HashMap<>();
@@ -36,20 +35,20 @@ public class StreamRegistry implements SmartLifecycle {
                 .register(meterRegistry);
     }
 
-    /** Adds the connection; when the user already has the most allowed, their oldest is closed. */
-    void add(StreamConnection connection) {
+    /**
+     * Adds the connection. When the user already has the most allowed, their oldest are taken out and returned:
+     * the caller closes them (outside its own locks, as closing sends a last message).
+     */
+    synchronized List<StreamConnection> add(StreamConnection connection) {
+        Deque<StreamConnection> mine = byUser.computeIfAbsent(connection.userId(), user -> new ArrayDeque<>());
+        mine.addLast(connection);
+        open++;
         List<StreamConnection> surplus = new ArrayList<>();
-        synchronized (this) {
-            Deque<StreamConnection> mine = byUser.computeIfAbsent(connection.userId(), user -> new ArrayDeque<>());
-            mine.addLast(connection);
-            open++;
-            while (mine.size() > maxPerUser) {
-                surplus.add(mine.pollFirst());
-                open--;
-            }
+        while (mine.size() > maxPerUser) {
+            surplus.add(mine.pollFirst());
+            open--;
         }
-        // outside the lock: closing sends a last message and completes the emitter
-        surplus.forEach(oldest -> oldest.close(TOO_MANY_STREAMS));
+        return surplus;
     }
 
     synchronized void remove(StreamConnection connection) {
@@ -85,7 +84,9 @@ public class StreamRegistry implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        all().forEach(connection -> connection.close(SHUTDOWN));
+        // no last message: a write to a vanished client would leave its request for the container to end, which a
+        // stopping container may not do before the graceful-shutdown timeout; a plain completion always ends it
+        all().forEach(connection -> connection.close(null));
     }
 
     @Override

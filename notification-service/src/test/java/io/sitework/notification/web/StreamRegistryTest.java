@@ -35,7 +35,9 @@ class StreamRegistryTest {
         StreamConnection second = open("u-anna");
         StreamConnection bruno = open("u-bruno");
 
-        StreamConnection third = open("u-anna");
+        StreamConnection third = new StreamConnection("u-anna", new RecordingEmitter(), entry -> { }, registry::remove);
+        assertThat(registry.add(third)).containsExactly(first);
+        first.close(StreamRegistry.TOO_MANY_STREAMS);
 
         assertThat(first.isClosed()).isTrue();
         assertThat(((RecordingEmitter) first.emitter()).messages).last().asString().contains("too-many-streams");
@@ -58,9 +60,10 @@ class StreamRegistryTest {
         assertThat(registry.isRunning()).isFalse();
     }
 
+    /** As LiveInbox opens a stream: the surplus the registry hands back is closed. */
     private StreamConnection open(String user) {
         StreamConnection connection = new StreamConnection(user, new RecordingEmitter(), entry -> { }, registry::remove);
-        registry.add(connection);
+        registry.add(connection).forEach(surplus -> surplus.close(StreamRegistry.TOO_MANY_STREAMS));
         return connection;
     }
 
