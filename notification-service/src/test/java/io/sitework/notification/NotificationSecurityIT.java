@@ -23,9 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +47,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * org-wide dead letters are rows of the role table, which the suite replays against samples built here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class while MongoDB is still up: the stream poller runs as long as a stream is open
+@DirtiesContext
 class NotificationSecurityIT extends AbstractSecuritySuiteIT {
 
     private static final String SITE = TestEvents.SITE;
@@ -124,7 +129,8 @@ class NotificationSecurityIT extends AbstractSecuritySuiteIT {
             boolean ownData = table.ownDataEndpoints().contains(endpoint);
             boolean row = table.rows().containsKey(endpoint);
             assertThat(ownData ^ row).as(endpoint + " is own data (" + ownData + ") or a role-table row (" + row + "), not both").isTrue();
-            boolean own = endpoint.matches("(GET|POST) /api/notifications(/\\{id}/read)?") || endpoint.contains("/preferences");
+            boolean own = endpoint.matches("(GET|POST) /api/notifications(/\\{id}/read|/counts|/read-all|/stream)?")
+                    || endpoint.contains("/preferences");
             assertThat(ownData).as(endpoint + ": the inbox and preferences are own data, the rest is site- or org-scoped").isEqualTo(own);
         }
     }
@@ -166,9 +172,25 @@ class NotificationSecurityIT extends AbstractSecuritySuiteIT {
             assertThat(list.status()).as(caller.label() + ": " + list.body()).isEqualTo(200);
             assertThat(list.json().get("items").findValuesAsText("id")).as(caller.label()).containsExactly(entry);
 
+            Http.Response counts = http.get("/api/notifications/counts");
+            assertThat(counts.status()).as(caller.label() + ": " + counts.body()).isEqualTo(200);
+            assertThat(counts.json().get("unread").asLong()).as(caller.label()).isEqualTo(1);
+
+            try (SseClient stream = SseClient.connect(URI.create("http://127.0.0.1:" + port + "/api/notifications/stream"),
+                    "Authorization", "Bearer " + caller.token(), "Last-Event-ID", "0")) {
+                assertThat(stream.status()).as(caller.label()).isEqualTo(200);
+                assertThat(stream.next("notification", Duration.ofSeconds(10)).json().get("id").asText()).as(caller.label()).isEqualTo(entry);
+            }
+
             Http.Response read = http.post("/api/notifications/" + entry + "/read", null);
             assertThat(read.status()).as(caller.label() + ": " + read.body()).isEqualTo(200);
             assertThat(read.json().get("read").asBoolean()).isTrue();
+
+            String another = seed(caller.subject());
+            Http.Response readAll = http.post("/api/notifications/read-all", null);
+            assertThat(readAll.status()).as(caller.label() + ": " + readAll.body()).isEqualTo(200);
+            assertThat(readAll.json().get("marked").asLong()).as(caller.label()).isEqualTo(1);
+            assertThat(inbox.findById(another)).get().satisfies(e -> assertThat(e.readAt()).isNotNull());
         }
     }
 
@@ -194,6 +216,15 @@ class NotificationSecurityIT extends AbstractSecuritySuiteIT {
             assertThat(read.status()).as(who + ": " + read.body()).isEqualTo(404);
             assertThat(read.header("Content-Type")).startsWith("application/problem+json");
             assertThat(read.body()).doesNotContain(anna);
+
+            assertThat(http().as(other).get("/api/notifications/counts?userId=" + anna).json().get("total").asLong()).as(who).isZero();
+            assertThat(http().as(other).post("/api/notifications/read-all?userId=" + anna, null).json().get("marked").asLong()).as(who).isZero();
+            try (SseClient stream = SseClient.connect(URI.create("http://127.0.0.1:" + port + "/api/notifications/stream?userId=" + anna),
+                    "Authorization", "Bearer " + other, "Last-Event-ID", "0")) {
+                SseClient.Event first = stream.next(Duration.ofSeconds(10));
+                assertThat(first.event()).as(who + " is replayed nothing of anna's").isEqualTo("counts");
+                assertThat(first.json().get("total").asLong()).as(who).isZero();
+            }
             assertThat(storedChanges()).as("nothing changed by " + who).isEqualTo(before);
         }
         assertThat(inbox.findById(annasEntry)).get().satisfies(entry -> assertThat(entry.readAt()).isNull());

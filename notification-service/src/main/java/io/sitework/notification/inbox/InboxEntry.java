@@ -1,6 +1,7 @@
 package io.sitework.notification.inbox;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,9 @@ import java.util.UUID;
  * @param occurredAt    when the event happened (the CloudEvent {@code time}); the inbox is ordered by it
  * @param createdAt     when this entry was stored
  * @param readAt        when the user marked it read, or null while unread
+ * @param seq           the entry's place in the order of storage, across all inboxes, given by the store on
+ *                      insert: the live stream's event id, from which a client resumes; null for an entry not
+ *                      stored yet and for entries stored before the stream existed
  */
 @Document(InboxEntry.COLLECTION)
 public record InboxEntry(
@@ -31,10 +35,21 @@ public record InboxEntry(
         String correlationId,
         Instant occurredAt,
         Instant createdAt,
-        Instant readAt) {
+        Instant readAt,
+        Long seq) {
 
     public static final String COLLECTION = "inbox";
     public static final String CHANNEL = "inbox";
+
+    @PersistenceCreator
+    public InboxEntry {
+    }
+
+    /** An entry not stored yet: the store gives it its {@link #seq()}. */
+    public InboxEntry(String id, String userId, String siteId, String eventId, String eventType, String subjectId, String title,
+                      String body, String correlationId, Instant occurredAt, Instant createdAt, Instant readAt) {
+        this(id, userId, siteId, eventId, eventType, subjectId, title, body, correlationId, occurredAt, createdAt, readAt, null);
+    }
 
     /** A name-based UUID of the triple; each part is length-prefixed so no two triples collide by concatenation. */
     public static String idFor(String eventId, String recipientId, String channel) {

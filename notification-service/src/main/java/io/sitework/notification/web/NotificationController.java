@@ -1,5 +1,6 @@
 package io.sitework.notification.web;
 
+import io.sitework.notification.inbox.InboxCounts;
 import io.sitework.notification.inbox.InboxSlice;
 import io.sitework.notification.inbox.InboxStore;
 import io.sitework.support.domain.NotFoundException;
@@ -24,11 +25,35 @@ import java.time.Clock;
 public class NotificationController {
 
     private final InboxStore inbox;
+    private final LiveInbox live;
     private final Clock clock;
 
-    public NotificationController(InboxStore inbox, Clock clock) {
+    public NotificationController(InboxStore inbox, LiveInbox live, Clock clock) {
         this.inbox = inbox;
+        this.live = live;
         this.clock = clock;
+    }
+
+    /** What the portal's badge shows. */
+    @GetMapping("/counts")
+    @Operation(summary = "How many entries the caller's inbox holds, and how many are unread")
+    public InboxCounts counts() {
+        return inbox.countsFor(CurrentUser.get().subject());
+    }
+
+    /** How many entries this call marked read. */
+    public record MarkedRead(long marked) {
+    }
+
+    @PostMapping("/read-all")
+    @Operation(summary = "Marks every unread entry of the caller's read; entries read before keep their first read time")
+    public MarkedRead markAllRead() {
+        String user = CurrentUser.get().subject();
+        long marked = inbox.markAllRead(user, clock.instant());
+        if (marked > 0) {
+            live.countsChanged(user);
+        }
+        return new MarkedRead(marked);
     }
 
     /** The caller's own inbox: the user is the token's subject, so nobody can list another user's inbox. */
@@ -49,8 +74,11 @@ public class NotificationController {
     @PostMapping("/{id}/read")
     @Operation(summary = "Marks an entry of the caller's read; repeating it changes nothing (the first read time is kept)")
     public NotificationView markRead(@PathVariable String id) {
-        return inbox.markRead(id, CurrentUser.get().subject(), clock.instant())
+        String user = CurrentUser.get().subject();
+        NotificationView view = inbox.markRead(id, user, clock.instant())
                 .map(NotificationView::of)
                 .orElseThrow(() -> new NotFoundException("No notification with id " + id));
+        live.countsChanged(user);
+        return view;
     }
 }

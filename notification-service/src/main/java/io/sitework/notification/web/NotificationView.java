@@ -4,7 +4,11 @@ import io.sitework.notification.inbox.InboxEntry;
 
 import java.time.Instant;
 
-/** An inbox entry as the portal sees it. */
+/**
+ * An inbox entry as the portal sees it.
+ *
+ * @param seq the entry's number in the live stream (its SSE id); null for entries stored before the stream existed
+ */
 public record NotificationView(
         String id,
         String userId,
@@ -18,11 +22,12 @@ public record NotificationView(
         Instant occurredAt,
         Instant createdAt,
         Instant readAt,
-        boolean read) {
+        boolean read,
+        Long seq) {
 
     static NotificationView of(InboxEntry entry) {
         return new NotificationView(entry.id(), entry.userId(), entry.siteId(), entry.eventId(), entry.eventType(),
                 entry.subjectId(), entry.title(), entry.body(), entry.correlationId(), entry.occurredAt(),
-                entry.createdAt(), entry.readAt(), entry.isRead());
+                entry.createdAt(), entry.readAt(), entry.isRead(), entry.seq());
     }
 }

@@ -1,5 +1,6 @@
 package io.sitework.notification.web;
 
+import io.sitework.notification.inbox.InboxCounts;
 import io.sitework.notification.inbox.InboxEntry;
 import io.sitework.notification.inbox.InboxSlice;
 import io.sitework.notification.inbox.InboxStore;
@@ -28,6 +29,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -38,7 +40,8 @@ class NotificationControllerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
 
     private final InboxStore inbox = mock(InboxStore.class);
-    private final NotificationController controller = new NotificationController(inbox, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final LiveInbox live = mock(LiveInbox.class);
+    private final NotificationController controller = new NotificationController(inbox, live, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void signInAsBruno() {
@@ -121,12 +124,47 @@ class NotificationControllerTest {
     }
 
     @Test
+    void markingReadTellsTheCallersStreamsTheNewCounts() {
+        when(inbox.markRead("n-1", "u-bruno", NOW)).thenReturn(Optional.of(entry(NOW)));
+
+        controller.markRead("n-1");
+
+        verify(live).countsChanged("u-bruno");
+    }
+
+    @Test
+    void countsAreTheCallers() {
+        when(inbox.countsFor("u-anna")).thenReturn(new InboxCounts(2, 5));
+        signIn("u-anna");
+
+        assertThat(controller.counts()).isEqualTo(new InboxCounts(2, 5));
+    }
+
+    @Test
+    void markingAllReadMarksTheCallersEntriesAtTheClocksTimeAndSaysHowMany() {
+        when(inbox.markAllRead("u-bruno", NOW)).thenReturn(3L);
+
+        assertThat(controller.markAllRead().marked()).isEqualTo(3);
+        verify(live).countsChanged("u-bruno");
+    }
+
+    @Test
+    void markingAllReadWhenNothingIsUnreadChangesNoCounts() {
+        when(inbox.markAllRead("u-bruno", NOW)).thenReturn(0L);
+
+        assertThat(controller.markAllRead().marked()).isZero();
+        verify(live, never()).countsChanged(any());
+    }
+
+    @Test
     void withoutAnAuthenticatedUserNothingIsServed() {
         SecurityContextHolder.clearContext();
 
         assertThatThrownBy(() -> controller.list(false, 0, 50)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> controller.markRead("n-1")).isInstanceOf(IllegalStateException.class);
-        verifyNoInteractions(inbox);
+        assertThatThrownBy(controller::counts).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(controller::markAllRead).isInstanceOf(IllegalStateException.class);
+        verifyNoInteractions(inbox, live);
     }
 
     private static void signIn(String subject) {
