@@ -106,7 +106,7 @@ class InboxStreamIT {
     void aReconnectWithLastEventIdReplaysExactlyWhatWasMissedOldestFirstThenGoesOnLive() {
         String anna = user("anna");
         String workId = TestEvents.newId(); // one key: one partition, so the events are stored in publication order
-        CloudEvent first = TestEvents.workRequested(workId, anna);
+        CloudEvent first = TestEvents.workRequested(workId, anna, TestEvents.TIME, 0);
         String firstId;
         try (SseClient stream = stream(anna)) {
             stream.next("counts", SOON);
@@ -114,8 +114,8 @@ class InboxStreamIT {
             firstId = stream.next("notification", SOON).id();
         }
 
-        CloudEvent second = TestEvents.workRequested(workId, anna);
-        CloudEvent third = TestEvents.workRequested(workId, anna);
+        CloudEvent second = TestEvents.workRequested(workId, anna, TestEvents.TIME, 1);
+        CloudEvent third = TestEvents.workRequested(workId, anna, TestEvents.TIME, 2);
         kafka.publish(Topics.WORK, second);
         kafka.publish(Topics.WORK, third);
         await().atMost(SOON).untilAsserted(() -> assertThat(counts(anna).get("total").asLong()).isEqualTo(3));
@@ -141,7 +141,7 @@ class InboxStreamIT {
         try (SseClient fresh = stream(anna); SseClient upToDate = stream(anna, "Last-Event-ID", thirdId)) {
             assertCounts(fresh.next(SOON), 3, 3);
             assertCounts(upToDate.next(SOON), 3, 3);
-            CloudEvent fourth = TestEvents.workRequested(workId, anna);
+            CloudEvent fourth = TestEvents.workRequested(workId, anna, TestEvents.TIME, 3);
             kafka.publish(Topics.WORK, fourth);
             assertThat(fresh.next(SOON).json().get("eventId").asText()).isEqualTo(fourth.id());
             assertThat(upToDate.next(SOON).json().get("eventId").asText()).isEqualTo(fourth.id());
@@ -156,10 +156,10 @@ class InboxStreamIT {
         try (SseClient annas = stream(anna); SseClient brunos = stream(bruno)) {
             annas.next("counts", SOON);
             brunos.next("counts", SOON);
-            CloudEvent forBruno = TestEvents.workRequested(workId, bruno);
-            CloudEvent forAnna = TestEvents.workRequested(workId, anna);
-            CloudEvent forBrunoAgain = TestEvents.workRequested(workId, bruno);
-            CloudEvent forAnnaAgain = TestEvents.workRequested(workId, anna);
+            CloudEvent forBruno = TestEvents.workRequested(workId, bruno, TestEvents.TIME, 0);
+            CloudEvent forAnna = TestEvents.workRequested(workId, anna, TestEvents.TIME, 1);
+            CloudEvent forBrunoAgain = TestEvents.workRequested(workId, bruno, TestEvents.TIME, 2);
+            CloudEvent forAnnaAgain = TestEvents.workRequested(workId, anna, TestEvents.TIME, 3);
             for (CloudEvent event : List.of(forBruno, forAnna, forBrunoAgain, forAnnaAgain)) {
                 kafka.publish(Topics.WORK, event);
             }
@@ -184,7 +184,7 @@ class InboxStreamIT {
         String carla = user("carla");
         String workId = TestEvents.newId();
         for (int i = 0; i < 3; i++) {
-            kafka.publish(Topics.WORK, TestEvents.workRequested(workId, carla));
+            kafka.publish(Topics.WORK, TestEvents.workRequested(workId, carla, TestEvents.TIME, i));
         }
         await().atMost(SOON).untilAsserted(() -> assertThat(counts(carla).get("total").asLong()).isEqualTo(3));
         assertThat(counts(carla).get("unread").asLong()).isEqualTo(3);
