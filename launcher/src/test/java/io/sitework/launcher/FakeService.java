@@ -90,7 +90,10 @@ public final class FakeService {
             reply(exchange, 401, "{\"status\":401}");
             return;
         }
-        if (exchange.getRequestMethod().equals("POST")) {
+        if (path.equals("/api/notifications/preferences")) {
+            // as notification-service: a GET shows what the user chose (nothing yet), a PUT echoes the choice
+            reply(exchange, 200, exchange.getRequestMethod().equals("PUT") ? body : "{\"email\":null,\"timeZone\":\"Z\"}");
+        } else if (exchange.getRequestMethod().equals("POST")) {
             String id = UUID.randomUUID().toString();
             if (path.equals("/api/assets")) {
                 String tag = body.replaceAll(".*\"tag\"\\s*:\\s*\"([^\"]+)\".*", "$1");
