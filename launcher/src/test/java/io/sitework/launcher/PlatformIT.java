@@ -222,6 +222,85 @@ class PlatformIT {
         }
     }
 
+    @Test
+    @Order(2)
+    void workForBrunoReachesHisEMailInTheMailSinkReadableOverImap() throws Exception {
+        String title = "Grease the bearings of P-101 " + suffix;
+        requestWorkFor(DemoData.BRUNO, title, tokenOf(DemoData.PLANNER));
+
+        String address = DemoData.BRUNO + DemoData.EMAIL_DOMAIN;
+        java.util.Properties properties = new java.util.Properties();
+        properties.put("mail.imap.host", "127.0.0.1");
+        properties.put("mail.imap.port", String.valueOf(platform.ports().get("imap")));
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            jakarta.mail.Store store = jakarta.mail.Session.getInstance(properties).getStore("imap");
+            store.connect(address, "any password");
+            try {
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                List<String> subjects = new ArrayList<>();
+                for (jakarta.mail.Message message : inbox.getMessages()) {
+                    subjects.add(message.getSubject());
+                }
+                inbox.close(false);
+                assertThat(subjects).contains("New work assigned to you: " + title);
+            } finally {
+                store.close();
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
+    void aWebhookSubscriberReceivesSignedDeliveriesRetriedAfterAFailure() throws Exception {
+        List<Map<String, String>> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger toFail = new java.util.concurrent.atomic.AtomicInteger(1);
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            received.add(Map.of("id", exchange.getRequestHeaders().getFirst("webhook-id"),
+                    "timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    "signature", exchange.getRequestHeaders().getFirst("webhook-signature"), "body", body));
+            exchange.sendResponseHeaders(toFail.getAndDecrement() > 0 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String sam = tokenOf("sam.siteadmin");
+            HttpResponse<String> subscribed = post("/api/webhooks", """
+                    {"url":"http://127.0.0.1:%d/hook","eventTypes":["io.sitework.work.requested.v1"],"siteIds":["%s"]}"""
+                    .formatted(receiver.getAddress().getPort(), DemoData.SITE_ID), sam, Map.of());
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+            String secret = JSON.readTree(subscribed.body()).get("secret").asText();
+            String hook = JSON.readTree(subscribed.body()).get("id").asText();
+
+            String workId = requestWorkFor(DemoData.CARLA, "Calibrate TT-301 " + suffix, tokenOf(DemoData.PLANNER));
+
+            // the first attempt is refused, the retry (about 5 s later) accepted: both signed, with one webhook-id
+            await().atMost(Duration.ofSeconds(40)).until(() -> received.stream().filter(r -> r.get("body").contains(workId)).count() >= 2);
+            List<Map<String, String>> ours = received.stream().filter(r -> r.get("body").contains(workId)).toList();
+            assertThat(ours).extracting(r -> r.get("id")).containsOnly(ours.get(0).get("id"));
+            byte[] key = java.util.Base64.getDecoder().decode(secret.substring("whsec_".length()));
+            for (Map<String, String> delivery : ours) {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+                String signed = delivery.get("id") + "." + delivery.get("timestamp") + "." + delivery.get("body");
+                String expected = "v1," + java.util.Base64.getEncoder().encodeToString(
+                        mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(delivery.get("signature").split(" ")).contains(expected);
+                assertThat(JSON.readTree(delivery.get("body")).get("type").asText()).isEqualTo("io.sitework.work.requested.v1");
+            }
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                JsonNode log = list("/api/webhooks/" + hook + "/deliveries", sam);
+                JsonNode delivery = log.get("items").get(0);
+                assertThat(delivery.get("status").asText()).isEqualTo("DELIVERED");
+            });
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     /** Requests work owned by {@code owner} on the demo site; its id. */
     private String requestWorkFor(String owner, String title, String token) throws Exception {
         HttpResponse<String> created = post("/api/work", """
