@@ -7,6 +7,9 @@ import io.sitework.events.work.WorkRequested;
 import io.sitework.events.work.WorkStarted;
 import io.sitework.infra.MailSink;
 import io.sitework.notification.inbox.InboxEntry;
+import io.sitework.notification.webhook.WebhookDelivery;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import io.sitework.support.security.Role;
 import io.sitework.support.test.KafkaTestClient;
 import io.sitework.support.test.ServiceRuns;
@@ -37,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * notification-service stopped in the middle of a stream and started again on the same databases and
  * consumer group, with more events published while it was down: every (event, recipient, channel) is
- * delivered exactly once — no inbox entry and no e-mail missing, none twice.
+ * delivered exactly once — no inbox entry, e-mail or webhook delivery missing, none twice.
  */
 class NotificationRestartIT {
 
@@ -47,17 +50,32 @@ class NotificationRestartIT {
 
     private static KafkaTestClient kafka;
     private static MailSink mail;
+    private static HttpServer receiver;
+    private static final List<String> webhookIds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void infrastructure() {
         kafka = new KafkaTestClient(TestInfrastructure.kafka().getBrokersAsString());
         mail = MailSink.start("127.0.0.1", 0, 0);
+        try {
+            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            webhookIds.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
     }
 
     @AfterAll
     static void close() {
         kafka.close();
         mail.close();
+        receiver.stop(0);
     }
 
     @Test
@@ -82,6 +100,9 @@ class NotificationRestartIT {
         }
 
         ConfigurableApplicationContext first = start(runs);
+        String admin = TestTokens.forSite("u-sam", SITE, Role.SITE_ADMIN);
+        assertThat(ServiceRuns.http(first, admin).post("/api/webhooks", "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                + "/hook\",\"eventTypes\":[\"io.sitework.work.*\"],\"siteIds\":[\"" + SITE + "\"]}").status()).isEqualTo(201);
         for (String owner : owners) {
             assertThat(ServiceRuns.http(first, TestTokens.forSite(owner, SITE, Role.TECHNICIAN))
                     .request("PUT", "/api/notifications/preferences", "{\"email\":\"" + owner + "@north.example\"}").status()).isEqualTo(200);
@@ -99,6 +120,7 @@ class NotificationRestartIT {
             MongoTemplate again = second.getBean(MongoTemplate.class);
             await().atMost(PATIENCE).until(() -> again.count(ours(), InboxEntry.class) >= events.size());
             await().atMost(PATIENCE).until(() -> mailsTo(owners).size() >= WORKS);
+            await().atMost(PATIENCE).until(() -> webhookIds.size() >= events.size());
 
             List<InboxEntry> entries = again.find(ours(), InboxEntry.class);
             assertThat(storedBeforeTheRestart).as("the first run was stopped mid-stream").isBetween(10L, (long) events.size() - 1);
@@ -113,6 +135,11 @@ class NotificationRestartIT {
             List<String> messageIds = mailsTo(owners);
             assertThat(messageIds).as("one e-mail per work assigned (started goes to the inbox only)").hasSize(WORKS);
             assertThat(new HashSet<>(messageIds)).as("no e-mail sent twice").hasSize(WORKS);
+
+            assertThat(again.count(Query.query(Criteria.where("siteId").is(SITE)), WebhookDelivery.class))
+                    .as("one webhook delivery per event").isEqualTo(events.size());
+            assertThat(new HashSet<>(webhookIds)).as("every event reached the subscriber").hasSize(events.size());
+            assertThat(webhookIds).as("none twice").hasSize(events.size());
         } finally {
             second.close();
         }
@@ -125,7 +152,7 @@ class NotificationRestartIT {
 
     private static ConfigurableApplicationContext start(ServiceRuns runs) {
         return runs.start("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.smtpPort(),
-                "--sitework.notification.email.poll-interval=PT0.2S");
+                "--sitework.notification.email.poll-interval=PT0.2S", "--sitework.notification.webhooks.poll-interval=PT0.2S");
     }
 
     private static List<String> mailsTo(List<String> owners) throws Exception {
