@@ -52,7 +52,14 @@ public enum Permission {
     /** Subscribing downstream systems to a site's events, reading their delivery logs, redelivering. */
     WEBHOOK_MANAGE(EnumSet.of(SITE_ADMIN)),
     /** Operating the notification pipeline itself (dead-lettered events, their retry): only ORG_ADMIN. */
-    NOTIFICATION_OPERATE(EnumSet.noneOf(Role.class));
+    NOTIFICATION_OPERATE(EnumSet.noneOf(Role.class)),
+    /**
+     * The audit questions about a site as a whole: its state as of an instant, its event feed and export,
+     * the verification of an item's hash chain. Single items' histories stay under their own read permission.
+     */
+    AUDIT_READ(EnumSet.of(AUDITOR, SUPERVISOR, SITE_ADMIN)),
+    /** Rebuilding read models and re-publishing integration events: operating the platform, ORG_ADMIN only. */
+    AUDIT_OPERATE(EnumSet.noneOf(Role.class));
 
     private final Set<Role> roles;
 
