@@ -36,7 +36,7 @@ public class SecurityConfiguration {
 
     static final List<String> CORS_METHODS = List.of("GET", "POST", "PUT", "DELETE");
     static final List<String> CORS_REQUEST_HEADERS = List.of("Authorization", "Content-Type", "If-Match",
-            "Idempotency-Key", "X-Correlation-Id", "Last-Event-ID");
+            "Idempotency-Key", "X-Correlation-Id", "Last-Event-ID", "X-Occurred-At");
     static final List<String> CORS_EXPOSED_HEADERS = List.of("ETag", "Location", "X-Correlation-Id", "Retry-After");
 
     @Bean

@@ -77,6 +77,6 @@ public class AxonSupportAutoConfiguration {
 
     @Bean
     public CorrelationDataProvider siteworkCorrelationData() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.CORRELATION_ID, CommandMetadata.ACTOR);
+        return new SimpleCorrelationDataProvider(CommandMetadata.CORRELATION_ID, CommandMetadata.ACTOR, CommandMetadata.OCCURRED_AT);
     }
 }

@@ -34,10 +34,14 @@ public class EventHistory {
      * @param id   the event's id (the CloudEvent id it is published under)
      * @param type the public event type (e.g. {@code io.sitework.work.requested.v1}); for a domain
      *             event with no public counterpart, the domain event's simple class name
+     * @param occurredAt business time: when it happened on site, as the command's {@code X-Occurred-At} said;
+     *                   the recording time when it said nothing
+     * @param recordedAt when Sitework stored it (the event's timestamp; what {@code asOf} and the CloudEvent
+     *                   {@code time} go by)
      * @param data the public event's data; for a domain event with no public counterpart, its payload
      */
-    public record Entry(long sequence, String id, String type, Instant occurredAt, String actor, String correlationId,
-                        JsonNode data) {
+    public record Entry(long sequence, String id, String type, Instant occurredAt, Instant recordedAt, String actor,
+                        String correlationId, JsonNode data) {
     }
 
     private final EventStore eventStore;
@@ -67,13 +71,15 @@ public class EventHistory {
         long sequence = message.getSequenceNumber();
         String actor = CommandMetadata.actor(message.getMetaData());
         String correlationId = CommandMetadata.correlationId(message.getMetaData());
+        Instant recordedAt = message.getTimestamp();
+        Instant occurredAt = CommandMetadata.occurredAt(message.getMetaData()).orElse(recordedAt);
         Optional<CloudEvent> published = publication.toCloudEvent(message, sequence);
         if (published.isPresent()) {
             CloudEvent event = published.get();
-            return new Entry(sequence, message.getIdentifier(), event.type(), message.getTimestamp(), actor, correlationId,
+            return new Entry(sequence, message.getIdentifier(), event.type(), occurredAt, recordedAt, actor, correlationId,
                     CloudEventCodec.toJson(event).get("data"));
         }
-        return new Entry(sequence, message.getIdentifier(), message.getPayloadType().getSimpleName(), message.getTimestamp(), actor,
+        return new Entry(sequence, message.getIdentifier(), message.getPayloadType().getSimpleName(), occurredAt, recordedAt, actor,
                 correlationId, CloudEventCodec.mapper().valueToTree(message.getPayload()));
     }
 }

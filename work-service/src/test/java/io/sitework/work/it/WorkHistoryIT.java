@@ -68,6 +68,32 @@ class WorkHistoryIT extends WorkQueryTestSupport {
     }
 
     @Test
+    void businessTimeNamedByTheCommandIsKeptApartFromRecordingTime() {
+        String site = randomSite();
+        Http lead = lead(site);
+        String id = create(site, "Morning round", w -> { });
+        Instant onSite = Instant.now().minusSeconds(3 * 3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(lead.post("/api/work/" + id + "/comments", "{\"text\":\"Pump P-101 noisy at 06:10\"}",
+                "X-Occurred-At", onSite.toString()).status()).isEqualTo(201);
+
+        Http.Response malformed = lead.post("/api/work/" + id + "/comments", "{\"text\":\"when?\"}", "X-Occurred-At", "yesterday");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.json().get("errors").get(0).get("field").asText()).isEqualTo("X-Occurred-At");
+        Http.Response future = lead.post("/api/work/" + id + "/comments", "{\"text\":\"tomorrow\"}",
+                "X-Occurred-At", Instant.now().plusSeconds(3600).toString());
+        assertThat(future.status()).as(future.body()).isEqualTo(400);
+
+        JsonNode history = ok(lead.get("/api/work/" + id + "/history"));
+        assertThat(history.get("total").asLong()).as("refused commands stored nothing").isEqualTo(2);
+        JsonNode requested = history.get("items").get(0);
+        JsonNode comment = history.get("items").get(1);
+        assertThat(requested.get("occurredAt").asText()).as("without the header business time is recording time")
+                .isEqualTo(requested.get("recordedAt").asText());
+        assertThat(Instant.parse(comment.get("occurredAt").asText())).isEqualTo(onSite);
+        assertThat(Instant.parse(comment.get("recordedAt").asText())).isAfter(onSite.plusSeconds(3 * 3600 - 60));
+    }
+
+    @Test
     void longHistoriesArePaged() {
         String site = randomSite();
         Http lead = lead(site);
