@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /** {@code GET /api/audit/feed/context}: a site's own events (site, assets, contractors), in global order, page by page. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // a context of its own (the short settle window): closed after, so its connections go back to PostgreSQL
 class ContextAuditFeedIT {
 
     @DynamicPropertySource
