@@ -14,4 +14,10 @@ public class HistoryConfig {
     EventHistory contextHistory(EventStore eventStore) {
         return new EventHistory(eventStore, IntegrationEventMapper::toCloudEvent);
     }
+
+    /** How stored events are published: the audit feed, export and re-publication show and send them the same way. */
+    @Bean
+    EventHistory.Publication contextPublication() {
+        return IntegrationEventMapper::toCloudEvent;
+    }
 }

@@ -62,6 +62,9 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
                     "{\"qualification\":\"HOT_WORK\"}");
             case "POST /api/contractors/{id}/qualifications/{qualification}/revoke" -> new Sample("/api/contractors/"
                     + qualifiedContractor(siteId) + "/qualifications/HOT_WORK/revoke", "{\"reason\":\"sample\"}");
+            case "GET /api/audit/feed/context" -> new Sample("/api/audit/feed/context?siteId=" + siteId, null);
+            case "GET /api/audit/export/context" -> new Sample("/api/audit/export/context?siteId=" + siteId, null);
+            case "POST /api/audit/republish/context" -> new Sample("/api/audit/republish/context", "{\"siteId\":\"" + siteId + "\"}");
             default -> permits.sample(method, pathPattern, siteId)
                     .orElseThrow(() -> new AssertionError("no sample for " + method + " " + pathPattern));
         };

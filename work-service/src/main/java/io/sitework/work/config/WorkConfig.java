@@ -1,5 +1,7 @@
 package io.sitework.work.config;
 
+import io.sitework.support.axon.EventHistory;
+import io.sitework.work.publish.IntegrationEventMapper;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -18,6 +20,12 @@ public class WorkConfig {
     SnapshotTriggerDefinition workSnapshotTrigger(Snapshotter snapshotter,
                                                   @Value("${sitework.work.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** How stored events are published: the audit feed, export and re-publication show and send them the same way. */
+    @Bean
+    EventHistory.Publication workPublication() {
+        return IntegrationEventMapper::toCloudEvent;
     }
 
     @Bean

@@ -63,6 +63,9 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
             case "GET /api/schedules/{id}" -> new Sample("/api/schedules/" + existingSchedule(siteId), null);
             case "POST /api/schedules/{id}/pause" -> new Sample("/api/schedules/" + existingSchedule(siteId) + "/pause", null);
             case "POST /api/schedules/{id}/resume" -> new Sample("/api/schedules/" + existingSchedule(siteId) + "/resume", null);
+            case "GET /api/audit/feed/work" -> new Sample("/api/audit/feed/work?siteId=" + siteId, null);
+            case "GET /api/audit/export/work" -> new Sample("/api/audit/export/work?siteId=" + siteId, null);
+            case "POST /api/audit/republish/work" -> new Sample("/api/audit/republish/work", "{\"siteId\":\"" + siteId + "\"}");
             default -> throw new AssertionError("no sample for " + method + " " + pathPattern);
         };
     }
