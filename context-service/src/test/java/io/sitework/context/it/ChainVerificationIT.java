@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,8 +26,12 @@ import static io.sitework.context.it.PermitFlow.isolation;
 import static io.sitework.context.it.PermitFlow.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /api/audit/{permits|assets}/{id}/verify}: the hash chain of a permit's and an asset's events. */
+/**
+ * {@code GET /api/audit/{permits|assets}/{id}/verify}: the hash chain of a permit's and an asset's
+ * events. Its context is closed afterwards, so it holds no database connections while later classes run.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ChainVerificationIT {
 
     @DynamicPropertySource
