@@ -51,6 +51,7 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
             case "GET /api/assets/{id}" -> new Sample("/api/assets/" + existingAsset(siteId), null);
             case "GET /api/assets/{id}/subtree" -> new Sample("/api/assets/" + existingAsset(siteId) + "/subtree", null);
             case "GET /api/assets/{id}/history" -> new Sample("/api/assets/" + existingAsset(siteId) + "/history", null);
+            case "GET /api/audit/assets/{id}/verify" -> new Sample("/api/audit/assets/" + existingAsset(siteId) + "/verify", null);
             case "POST /api/assets/{id}/move" -> new Sample("/api/assets/" + existingAsset(siteId) + "/move", "{\"parentId\":null}");
             case "POST /api/assets/{id}/status" -> new Sample("/api/assets/" + existingAsset(siteId) + "/status",
                     "{\"status\":\"OUT_OF_SERVICE\",\"reason\":\"sample\"}");

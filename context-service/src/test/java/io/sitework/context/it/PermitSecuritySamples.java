@@ -39,6 +39,8 @@ final class PermitSecuritySamples {
             case "GET /api/permits" -> new Sample("/api/permits?siteId=" + siteId, null);
             case "GET /api/permits/{id}" -> new Sample(permit(siteId, Stage.REQUESTED).path(), null);
             case "GET /api/permits/{id}/history" -> new Sample(permit(siteId, Stage.REQUESTED).path() + "/history", null);
+            case "GET /api/audit/permits/{id}/verify" -> new Sample(permit(siteId, Stage.REQUESTED).path()
+                    .replace("/api/permits/", "/api/audit/permits/") + "/verify", null);
             case "GET /api/assets/{assetId}/active-permits" -> new Sample("/api/assets/" + asset(siteId) + "/active-permits", null);
             case "POST /api/permits/{id}/approve" -> new Sample(permit(siteId, Stage.REQUESTED).path() + "/approve", null);
             case "POST /api/permits/{id}/reject" -> new Sample(permit(siteId, Stage.REQUESTED).path() + "/reject", REASON);

@@ -5,19 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.sitework.support.audit.ChainVerifier;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
 
 /**
  * Axon conventions shared by the event-sourced services: Jackson (never XStream) with a mapper of
@@ -78,5 +84,16 @@ public class AxonSupportAutoConfiguration {
     @Bean
     public CorrelationDataProvider siteworkCorrelationData() {
         return new SimpleCorrelationDataProvider(CommandMetadata.CORRELATION_ID, CommandMetadata.ACTOR, CommandMetadata.OCCURRED_AT);
+    }
+
+    /** The JDBC event store's hash chain (migration V1_4), checked for the audit endpoints. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JdbcTemplate.class)
+    static class EventChainConfiguration {
+
+        @Bean
+        public ChainVerifier chainVerifier(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+            return new ChainVerifier(jdbc, clock.getIfAvailable(Clock::systemUTC));
+        }
     }
 }

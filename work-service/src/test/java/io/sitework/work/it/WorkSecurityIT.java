@@ -37,6 +37,8 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
             case "GET /api/work/blocked" -> new Sample("/api/work/blocked?siteId=" + siteId, null);
             case "GET /api/work/{id}" -> new Sample(work(request, "REQUESTED"), null);
             case "GET /api/work/{id}/history" -> new Sample(work(request, "REQUESTED") + "/history", null);
+            case "GET /api/audit/work/{id}/verify" -> new Sample(work(request, "REQUESTED").replace("/api/work/", "/api/audit/work/")
+                    + "/verify", null);
             case "POST /api/work/{id}/plan" -> new Sample(work(request, "REQUESTED") + "/plan", WorkApiIT.PLAN);
             case "POST /api/work/{id}/assign" -> new Sample(work(request, "REQUESTED") + "/assign", "{\"ownerId\":\"someone\"}");
             case "POST /api/work/{id}/start" -> new Sample(work(request, "PLANNED") + "/start", null);
