@@ -63,6 +63,9 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
             case "GET /api/schedules/{id}" -> new Sample("/api/schedules/" + existingSchedule(siteId), null);
             case "POST /api/schedules/{id}/pause" -> new Sample("/api/schedules/" + existingSchedule(siteId) + "/pause", null);
             case "POST /api/schedules/{id}/resume" -> new Sample("/api/schedules/" + existingSchedule(siteId) + "/resume", null);
+            // a real rebuild of this test's small board for the org admin; everyone else is refused before it
+            case "POST /api/admin/replay/{service}/{projection}", "GET /api/admin/replay/{service}/{projection}" ->
+                    new Sample("/api/admin/replay/work-service/work-board", null);
             default -> throw new AssertionError("no sample for " + method + " " + pathPattern);
         };
     }
