@@ -1,6 +1,7 @@
 package io.sitework.work.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sitework.events.Topics;
 import io.sitework.support.replay.ReadModelCollections;
 import io.sitework.support.security.Role;
@@ -76,6 +77,8 @@ class ReplayIT {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    MeterRegistry meters;
 
     private Http admin() {
         return new Http("http://127.0.0.1:" + port).as(TestTokens.orgAdmin("olga"));
@@ -216,6 +219,10 @@ class ReplayIT {
             assertThat(s.hasNonNull("estimatedSecondsLeft")).as(s.toString()).isTrue();
             assertThat(s.get("eventsPerSecond").asDouble()).isLessThan(1_000);
         });
+
+        assertThat(meters.get("sitework.replay.events.done").tag("projection", "work-board").gauge().value())
+                .isEqualTo(done.get("eventsDone").asDouble());
+        assertThat(meters.get("sitework.replay.events.rate").tag("projection", "work-board").gauge().value()).isPositive();
 
         assertThat(readStatuses).as("reads during the rebuild").isNotEmpty().containsOnly(200);
         assertThat(ids.size()).as("work requested while the rebuild ran").isGreaterThan(300);
