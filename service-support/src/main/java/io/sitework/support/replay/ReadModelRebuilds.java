@@ -109,7 +109,7 @@ public class ReadModelRebuilds {
             if (stale.building() != null) {
                 // a rebuild that died with its instance (rebuilds run on the instance asked, see ADR 0009)
                 log.warn("Dropping {}, left by an interrupted rebuild of {}", stale.building(), name);
-                mongo.dropCollection(stale.building());
+                drop(stale.building());
                 collections.abandon(name, stale.building());
             }
             ReadModelCollections.Pointer pointer = collections.startBuilding(name, projection.initialCollection());
@@ -144,13 +144,14 @@ public class ReadModelRebuilds {
         boolean paused = false;
         boolean switched = false;
         try {
-            mongo.dropCollection(target);
+            drop(target);
             projection.prepare(target);
             AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection.handlerWritingTo(target));
             TrackingToken last = null;
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
                 long head = headIndex();
                 while (true) {
+                    stopIfClosing();
                     if (head - position(last) <= settings.switchDistance()) {
                         head = headIndex();
                         if (head - position(last) <= settings.switchDistance()) {
@@ -185,7 +186,7 @@ public class ReadModelRebuilds {
             String old = run.active;
             run.active = target;
             run.building = null;
-            mongo.dropCollection(old);
+            drop(old);
             run.finish(State.DONE, clock.instant(), null);
             log.info("Rebuilt {} into {} ({} events); dropped {}", name, target, run.done.get(), old);
         } catch (Exception e) {
@@ -195,7 +196,7 @@ public class ReadModelRebuilds {
             log.error("Rebuild of {} into {} failed", name, target, e);
             if (!switched) {
                 try {
-                    mongo.dropCollection(target);
+                    drop(target);
                     collections.abandon(name, target);
                 } catch (RuntimeException cleanup) {
                     log.warn("Could not clean up the abandoned collection {}: {}", target, cleanup.getMessage());
@@ -209,10 +210,20 @@ public class ReadModelRebuilds {
         }
     }
 
-    private TrackingToken apply(Run run, AnnotationEventHandlerAdapter handler, TrackedEventMessage<?> event) throws Exception {
-        if (closing) {
+    private void drop(String collection) {
+        if (mongo.collectionExists(collection)) {
+            mongo.dropCollection(collection);
+        }
+    }
+
+    private void stopIfClosing() {
+        if (closing || Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("the service is stopping");
         }
+    }
+
+    private TrackingToken apply(Run run, AnnotationEventHandlerAdapter handler, TrackedEventMessage<?> event) throws Exception {
+        stopIfClosing();
         if (handler.canHandle(event)) {
             handler.handle(event);
         }

@@ -262,6 +262,19 @@ class ReplayIT {
         assertBoardEqualsTheEventStore(site, ids);
     }
 
+    @Test
+    void anUnknownServiceOrProjectionIsNotFound() {
+        for (String path : List.of("/api/admin/replay/context-service/work-board", "/api/admin/replay/work-service/asset-tree")) {
+            Http.Response response = admin().post(path, null);
+            assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(404);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(admin().get(path).status()).isEqualTo(404);
+        }
+        Http.Response progress = admin().get(REPLAY);
+        assertThat(progress.status()).isEqualTo(200);
+        assertThat(progress.json().get("projection").asText()).isEqualTo("work-board");
+    }
+
     private long storedEvents(Set<String> ids) {
         String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier IN (" + in + ")", Long.class);
