@@ -62,6 +62,9 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
                     "{\"qualification\":\"HOT_WORK\"}");
             case "POST /api/contractors/{id}/qualifications/{qualification}/revoke" -> new Sample("/api/contractors/"
                     + qualifiedContractor(siteId) + "/qualifications/HOT_WORK/revoke", "{\"reason\":\"sample\"}");
+            // a real rebuild of this test's site directory for the org admin; everyone else is refused before it
+            case "POST /api/admin/replay/{service}/{projection}", "GET /api/admin/replay/{service}/{projection}" ->
+                    new Sample("/api/admin/replay/context-service/sites", null);
             default -> permits.sample(method, pathPattern, siteId)
                     .orElseThrow(() -> new AssertionError("no sample for " + method + " " + pathPattern));
         };
