@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The site directory rebuilt beside the live one ({@code POST /api/admin/replay/context-service/sites}). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// its own databases, used by no other class: free their connections for the classes after it
+@DirtiesContext
 class SiteReplayIT {
 
     private static final String REPLAY = "/api/admin/replay/context-service/sites";

@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,6 +57,8 @@ import static org.awaitility.Awaitility.await;
         // slow enough for progress to be watched on a few thousand events
         "sitework.replay.max-events-per-second=600",
         "sitework.replay.switch-distance=20"})
+// its own databases, used by no other class: free their connections for the classes after it
+@DirtiesContext
 class ReplayIT {
 
     private static final String REPLAY = "/api/admin/replay/work-service/work-board";
