@@ -27,10 +27,16 @@ public final class MongoPages {
     /** One page of the documents matching the criteria, sorted (ties broken by id), with the total count. */
     public static <D, V> Paging.Page<V> page(MongoTemplate mongo, Criteria criteria, Class<D> type, int page, int size, Sort sort,
                                              Function<D, V> view) {
+        return page(mongo, criteria, type, mongo.getCollectionName(type), page, size, sort, view);
+    }
+
+    /** As {@link #page(MongoTemplate, Criteria, Class, int, int, Sort, Function)}, from the named collection. */
+    public static <D, V> Paging.Page<V> page(MongoTemplate mongo, Criteria criteria, Class<D> type, String collection, int page, int size,
+                                             Sort sort, Function<D, V> view) {
         Query query = new Query(criteria);
-        long total = mongo.count(query, type);
+        long total = mongo.count(query, type, collection);
         query.with(PageRequest.of(page, size, sort.and(Sort.by("_id"))));
-        List<V> items = mongo.find(query, type).stream().map(view).toList();
+        List<V> items = mongo.find(query, type, collection).stream().map(view).toList();
         return new Paging.Page<>(items, page, size, total);
     }
 

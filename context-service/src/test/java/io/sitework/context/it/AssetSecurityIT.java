@@ -66,6 +66,9 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
             case "GET /api/audit/feed/context" -> new Sample("/api/audit/feed/context?siteId=" + siteId, null);
             case "GET /api/audit/export/context" -> new Sample("/api/audit/export/context?siteId=" + siteId, null);
             case "POST /api/audit/republish/context" -> new Sample("/api/audit/republish/context", "{\"siteId\":\"" + siteId + "\"}");
+            // a real rebuild of this test's site directory for the org admin; everyone else is refused before it
+            case "POST /api/admin/replay/{service}/{projection}", "GET /api/admin/replay/{service}/{projection}" ->
+                    new Sample("/api/admin/replay/context-service/sites", null);
             default -> permits.sample(method, pathPattern, siteId)
                     .orElseThrow(() -> new AssertionError("no sample for " + method + " " + pathPattern));
         };

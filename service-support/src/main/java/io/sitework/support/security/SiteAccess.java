@@ -34,6 +34,13 @@ public class SiteAccess {
         }
     }
 
+    /** Before an organisation-wide operation (no site involved): a permission no site role holds, so ORG_ADMIN only. */
+    public void checkOrganisation(Permission permission) {
+        if (!CurrentUser.get().orgAdmin()) {
+            throw new ForbiddenException("Only an organisation admin may " + describe(permission));
+        }
+    }
+
     /**
      * The sites a list may cover: the requested one if the caller may read there (else 403), or all
      * the caller's readable sites; {@code null} means every site (org admin, no site asked).

@@ -28,8 +28,9 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the work board (MongoDB collection {@code work}) in step with the event store. Idempotent:
- * an event at or below a document's version is skipped, so redelivery after a crash changes nothing.
+ * Keeps the work board (the MongoDB collection its pointer names, {@code work} until a rebuild) in step
+ * with the event store. Idempotent: an event at or below a document's version is skipped, so redelivery
+ * after a crash — or the hand-over from a rebuild — changes nothing.
  */
 @Component
 @ProcessingGroup(WorkBoardProjection.NAME)

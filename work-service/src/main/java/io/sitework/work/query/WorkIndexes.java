@@ -1,5 +1,6 @@
 package io.sitework.work.query;
 
+import io.sitework.support.replay.ReadModelCollections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * The indexes of the work board ({@code work} collection), declared at start-up for the queries of
+ * The indexes of the work board (its active collection, {@code work} until a rebuild), declared at start-up for the queries of
  * {@link WorkQueries}: every list and board filters on site first, then on status, due date or the
  * blocked flag; the person/asset/permit filters look up array or single fields. Creating an index
  * that exists is a no-op. (The in-process MongoDB stand-in of tests and the embedded default accepts
@@ -25,9 +26,11 @@ public class WorkIndexes {
     private static final Logger log = LoggerFactory.getLogger(WorkIndexes.class);
 
     private final MongoTemplate mongo;
+    private final ReadModelCollections collections;
 
-    public WorkIndexes(MongoTemplate mongo) {
+    public WorkIndexes(MongoTemplate mongo, ReadModelCollections collections) {
         this.mongo = mongo;
+        this.collections = collections;
     }
 
     /** The declared indexes, by name. */
@@ -44,10 +47,15 @@ public class WorkIndexes {
                 new Index().on("ownerId", Sort.Direction.ASC).named("ownerId"));
     }
 
-    /** Declares every index; a failure is logged, never fatal (queries still answer, only slower). */
+    /** Declares every index on the active collection of the board. */
     @EventListener(ApplicationReadyEvent.class)
     public void ensure() {
-        IndexOperations indexes = mongo.indexOps(WorkDocument.class);
+        ensure(WorkBoardReplay.activeCollection(collections));
+    }
+
+    /** Declares every index on {@code collection}; a failure is logged, never fatal (queries still answer, only slower). */
+    public void ensure(String collection) {
+        IndexOperations indexes = mongo.indexOps(collection);
         for (Index index : definitions()) {
             try {
                 indexes.createIndex(index);

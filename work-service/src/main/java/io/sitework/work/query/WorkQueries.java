@@ -10,6 +10,7 @@ import io.sitework.work.api.WorkView;
 import org.bson.Document;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import io.sitework.support.replay.ReadModelCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
@@ -34,7 +35,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Lists and boards of work from the work board read model (MongoDB collection {@code work}). Every
+ * Lists and boards of work from the work board read model (MongoDB collection {@code work} until a rebuild switches it). Every
  * query is filtered by site: a set of site ids, or {@code null} only for an org admin asking for
  * every site. Text search is a regex on the lower-cased {@code searchText} ($text is not available
  * on every MongoDB endpoint Sitework runs against, see STACK.md).
@@ -57,10 +58,17 @@ public class WorkQueries {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ReadModelCollections collections;
 
-    public WorkQueries(MongoTemplate mongo, Clock clock) {
+    public WorkQueries(MongoTemplate mongo, Clock clock, ReadModelCollections collections) {
         this.mongo = mongo;
         this.clock = clock;
+        this.collections = collections;
+    }
+
+    /** The board's active collection: a rebuild switches it (see {@link WorkBoardReplay}). */
+    private String board() {
+        return WorkBoardReplay.activeCollection(collections);
     }
 
     /**
@@ -94,7 +102,7 @@ public class WorkQueries {
         }
         Instant now = clock.instant();
         Criteria criteria = criteria(filter, now);
-        long total = mongo.count(new Query(criteria), WorkDocument.class);
+        long total = mongo.count(new Query(criteria), WorkDocument.class, board());
         if (total <= (long) page * size) {
             return new Paging.Page<>(List.of(), page, size, total);
         }
@@ -104,7 +112,7 @@ public class WorkQueries {
         stages.add(Aggregation.skip((long) page * size));
         stages.add(Aggregation.limit(size));
         TypedAggregation<WorkDocument> aggregation = Aggregation.newAggregation(WorkDocument.class, stages).withOptions(SORT_ON_DISK);
-        List<WorkView> items = mongo.aggregate(aggregation, WorkDocument.class).getMappedResults().stream()
+        List<WorkView> items = mongo.aggregate(aggregation, board(), WorkDocument.class).getMappedResults().stream()
                 .map(d -> d.toView(now)).toList();
         return new Paging.Page<>(items, page, size, total);
     }
@@ -209,7 +217,7 @@ public class WorkQueries {
         TypedAggregation<WorkDocument> perStatus = Aggregation.newAggregation(WorkDocument.class,
                 Aggregation.match(Criteria.where("siteId").is(siteId)),
                 Aggregation.group("status").count().as("count"));
-        for (Document row : mongo.aggregate(perStatus, Document.class).getMappedResults()) {
+        for (Document row : mongo.aggregate(perStatus, board(), Document.class).getMappedResults()) {
             Object status = row.get("_id");
             if (status != null) {
                 byStatus.put(WorkStatus.valueOf(status.toString()), ((Number) row.get("count")).longValue());
@@ -229,7 +237,7 @@ public class WorkQueries {
     }
 
     private long count(Criteria criteria) {
-        return mongo.count(new Query(criteria), WorkDocument.class);
+        return mongo.count(new Query(criteria), WorkDocument.class, board());
     }
 
     /**
@@ -254,7 +262,7 @@ public class WorkQueries {
 
         List<AggregationOperation> counting = new ArrayList<>(openBlockers);
         counting.add(Aggregation.count().as("count"));
-        Document counted = mongo.aggregate(Aggregation.newAggregation(WorkDocument.class, counting), Document.class)
+        Document counted = mongo.aggregate(Aggregation.newAggregation(WorkDocument.class, counting), board(), Document.class)
                 .getUniqueMappedResult();
         long total = counted == null ? 0 : ((Number) counted.get("count")).longValue();
         if (total <= (long) page * size) {
@@ -266,7 +274,7 @@ public class WorkQueries {
         paging.add(Aggregation.skip((long) page * size));
         paging.add(Aggregation.limit(size));
         TypedAggregation<WorkDocument> aggregation = Aggregation.newAggregation(WorkDocument.class, paging).withOptions(SORT_ON_DISK);
-        List<OpenBlockerRow> rows = mongo.aggregate(aggregation, OpenBlockerRow.class).getMappedResults();
+        List<OpenBlockerRow> rows = mongo.aggregate(aggregation, board(), OpenBlockerRow.class).getMappedResults();
 
         Map<String, WorkDocument> predecessors = visiblePredecessors(rows, siteIds);
         List<BlockedWork> items = rows.stream().map(row -> {
@@ -298,7 +306,7 @@ public class WorkQueries {
         }
         Query query = new Query(criteria);
         query.fields().include("title", "status", "siteId");
-        return mongo.find(query, WorkDocument.class).stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+        return mongo.find(query, WorkDocument.class, board()).stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
     }
 
     /** A work document unwound on one of its blockers. */

@@ -68,6 +68,9 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
             case "GET /api/audit/feed/work" -> new Sample("/api/audit/feed/work?siteId=" + siteId, null);
             case "GET /api/audit/export/work" -> new Sample("/api/audit/export/work?siteId=" + siteId, null);
             case "POST /api/audit/republish/work" -> new Sample("/api/audit/republish/work", "{\"siteId\":\"" + siteId + "\"}");
+            // a real rebuild of this test's small board for the org admin; everyone else is refused before it
+            case "POST /api/admin/replay/{service}/{projection}", "GET /api/admin/replay/{service}/{projection}" ->
+                    new Sample("/api/admin/replay/work-service/work-board", null);
             default -> throw new AssertionError("no sample for " + method + " " + pathPattern);
         };
     }

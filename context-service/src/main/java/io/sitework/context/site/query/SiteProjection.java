@@ -4,6 +4,7 @@ import io.sitework.context.readmodel.DocumentStore;
 import io.sitework.context.readmodel.MongoDocumentStore;
 import io.sitework.context.readmodel.Projections;
 import io.sitework.context.site.api.SiteEvents.SiteRegistered;
+import io.sitework.support.replay.ReadModelCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Keeps the site directory (MongoDB collection {@code sites}) in step with the event store; idempotent by version. */
+/** Keeps the site directory (the collection its pointer names, {@code sites} until a rebuild) in step with the event store; idempotent by version. */
 @Component
 @ProcessingGroup(SiteProjection.NAME)
 public class SiteProjection {
@@ -23,8 +24,8 @@ public class SiteProjection {
     private final DocumentStore<SiteDocument> store;
 
     @Autowired
-    public SiteProjection(MongoTemplate mongo) {
-        this(new MongoDocumentStore<>(mongo, SiteDocument.class));
+    public SiteProjection(MongoTemplate mongo, ReadModelCollections collections) {
+        this(new MongoDocumentStore<>(mongo, SiteDocument.class, () -> SiteReplay.activeCollection(collections)));
     }
 
     public SiteProjection(DocumentStore<SiteDocument> store) {

@@ -2,6 +2,7 @@ package io.sitework.context.site.query;
 
 import io.sitework.context.readmodel.MongoPages;
 import io.sitework.context.site.api.SiteView;
+import io.sitework.support.replay.ReadModelCollections;
 import io.sitework.support.web.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,9 +18,11 @@ public class SiteQueries {
     public static final Set<String> SORTABLE = Set.of("code", "name", "registeredAt");
 
     private final MongoTemplate mongo;
+    private final ReadModelCollections collections;
 
-    public SiteQueries(MongoTemplate mongo) {
+    public SiteQueries(MongoTemplate mongo, ReadModelCollections collections) {
         this.mongo = mongo;
+        this.collections = collections;
     }
 
     /**
@@ -31,6 +34,7 @@ public class SiteQueries {
         if (text != null) {
             criteria = MongoPages.codePrefixOrNameContains(criteria, "code", "name", text);
         }
-        return MongoPages.page(mongo, criteria, SiteDocument.class, page, size, sort, SiteDocument::toView);
+        return MongoPages.page(mongo, criteria, SiteDocument.class, SiteReplay.activeCollection(collections), page, size, sort,
+                SiteDocument::toView);
     }
 }
