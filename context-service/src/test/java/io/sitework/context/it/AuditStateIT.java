@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +38,8 @@ import static org.awaitility.Awaitility.await;
  * table of its own (not the production folds).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// no other class shares this context: closing it after the class gives its database connections back to the next ones
+@DirtiesContext
 class AuditStateIT {
 
     /** What each public permit event type does to a permit's status in the brute force (others leave it). */
