@@ -79,7 +79,7 @@ class GatewayFailureIT {
     }
 
     @Test
-    void auditFallbackNamesWorkServiceWhenItIsDown() {
+    void theComposedAuditStateNamesWorkServiceWhenItIsDown() {
         Map<String, Object> problem = problemFrom(client.get().uri("/api/audit/state?siteId=s-1")
                 .exchange()
                 .expectStatus().isEqualTo(503));

@@ -35,18 +35,27 @@ public final class Projections {
      * @throws NotFoundException when the aggregate did not exist (at that instant)
      */
     public static <D> D read(EventStore eventStore, String id, Instant asOf, D empty, Fold<D> fold, Predicate<D> exists, String what) {
+        fold(eventStore, id, asOf, empty, fold);
+        if (!exists.test(empty)) {
+            String capitalised = Character.toUpperCase(what.charAt(0)) + what.substring(1);
+            throw new NotFoundException(asOf == null ? "No " + what + " with id " + id : capitalised + " " + id + " did not exist at " + asOf);
+        }
+        return empty;
+    }
+
+    /**
+     * Folds the aggregate's events up to {@code asOf} (inclusive; all of them when null) into {@code state}, from the
+     * first event; {@code state} stays as it was when the aggregate had no event by then.
+     */
+    public static <D> D fold(EventStore eventStore, String id, Instant asOf, D state, Fold<D> fold) {
         DomainEventStream events = eventStore.readEvents(id, 0);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (asOf != null && event.getTimestamp().isAfter(asOf)) {
                 break;
             }
-            fold.apply(empty, event.getPayload(), EventContext.of(event, event.getSequenceNumber()));
+            fold.apply(state, event.getPayload(), EventContext.of(event, event.getSequenceNumber()));
         }
-        if (!exists.test(empty)) {
-            String capitalised = Character.toUpperCase(what.charAt(0)) + what.substring(1);
-            throw new NotFoundException(asOf == null ? "No " + what + " with id " + id : capitalised + " " + id + " did not exist at " + asOf);
-        }
-        return empty;
+        return state;
     }
 }

@@ -48,6 +48,7 @@ class AssetSecurityIT extends AbstractSecuritySuiteIT {
             case "GET /api/sites/{id}/history" -> new Sample("/api/sites/" + existingSite(siteId) + "/history", null);
             case "POST /api/assets" -> new Sample("/api/assets", assetBody(existingSite(siteId)));
             case "GET /api/assets" -> new Sample("/api/assets?siteId=" + siteId, null);
+            case "GET /api/audit/state/context" -> new Sample("/api/audit/state/context?siteId=" + siteId + "&asOf=2026-01-01T00:00:00Z", null);
             case "GET /api/assets/{id}" -> new Sample("/api/assets/" + existingAsset(siteId), null);
             case "GET /api/assets/{id}/subtree" -> new Sample("/api/assets/" + existingAsset(siteId) + "/subtree", null);
             case "GET /api/assets/{id}/history" -> new Sample("/api/assets/" + existingAsset(siteId) + "/history", null);

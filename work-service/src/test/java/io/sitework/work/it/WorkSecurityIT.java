@@ -35,6 +35,7 @@ class WorkSecurityIT extends AbstractSecuritySuiteIT {
             case "GET /api/work" -> new Sample("/api/work?siteId=" + siteId, null);
             case "GET /api/work/board" -> new Sample("/api/work/board?siteId=" + siteId, null);
             case "GET /api/work/blocked" -> new Sample("/api/work/blocked?siteId=" + siteId, null);
+            case "GET /api/audit/state/work" -> new Sample("/api/audit/state/work?siteId=" + siteId + "&asOf=2026-01-01T00:00:00Z", null);
             case "GET /api/work/{id}" -> new Sample(work(request, "REQUESTED"), null);
             case "GET /api/work/{id}/history" -> new Sample(work(request, "REQUESTED") + "/history", null);
             case "GET /api/audit/work/{id}/verify" -> new Sample(work(request, "REQUESTED").replace("/api/work/", "/api/audit/work/")

@@ -2,14 +2,14 @@ package io.sitework.context.permit.query;
 
 import io.sitework.context.permit.api.PermitEvents.PermitRequested;
 import io.sitework.context.permit.api.PermitView;
-import io.sitework.support.axon.EventContext;
+import io.sitework.context.readmodel.Projections;
 import io.sitework.support.domain.NotFoundException;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One permit straight from the event store: consistent with the last command (read-your-writes, exact
@@ -39,18 +39,13 @@ public class PermitReader {
 
     /** The permit as it was at {@code asOf} (inclusive), or now when {@code asOf} is null. */
     public PermitView asOf(String permitId, Instant asOf) {
-        PermitDocument state = new PermitDocument();
-        DomainEventStream events = eventStore.readEvents(permitId, 0);
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            if (asOf != null && event.getTimestamp().isAfter(asOf)) {
-                break;
-            }
-            PermitFold.apply(state, event.getPayload(), EventContext.of(event, event.getSequenceNumber()));
-        }
-        if (state.id == null) {
-            throw new NotFoundException(asOf == null ? "No permit with id " + permitId : "Permit " + permitId + " did not exist at " + asOf);
-        }
-        return state.toView();
+        return existingAsOf(permitId, asOf).orElseThrow(() -> new NotFoundException(
+                asOf == null ? "No permit with id " + permitId : "Permit " + permitId + " did not exist at " + asOf));
+    }
+
+    /** The permit as it was at {@code asOf} (inclusive), or empty if it had not been requested by then. */
+    public Optional<PermitView> existingAsOf(String permitId, Instant asOf) {
+        PermitDocument state = Projections.fold(eventStore, permitId, asOf, new PermitDocument(), PermitFold::apply);
+        return state.id == null ? Optional.empty() : Optional.of(state.toView());
     }
 }
