@@ -90,6 +90,11 @@ public final class TestInfrastructure {
         registry.add("spring.flyway.password", () -> postgres().password());
         registry.add("spring.datasource.username", () -> APP_ROLE);
         registry.add("spring.datasource.password", () -> "");
+        // a test JVM caches many contexts, each with its own pool, against one server (100 connections by
+        // default): a cached context keeps at most one idle connection, and gives the others back quickly
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
         registerWithoutPostgres(registry, service);
     }
 
