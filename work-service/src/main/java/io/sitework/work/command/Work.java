@@ -1,5 +1,6 @@
 package io.sitework.work.command;
 
+import io.sitework.support.axon.Deadlines;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.sitework.support.domain.DomainRuleViolation;
 import io.sitework.support.domain.NotFoundException;
@@ -141,7 +142,7 @@ public class Work {
         apply(new WorkPlanned(workId, siteId, command.plannedStart(), command.plannedEnd(), distinct(command.assignees())));
         if (command.dueAt() != null && !command.dueAt().equals(dueAt)) {
             apply(new DueDateChanged(workId, siteId, command.dueAt()));
-            deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
+            Deadlines.cancelAllWithinScope(deadlines, OVERDUE_DEADLINE);
             deadlines.schedule(command.dueAt(), OVERDUE_DEADLINE, command.dueAt());
         }
     }
@@ -216,14 +217,14 @@ public class Work {
     public void handle(RejectWork command, DeadlineManager deadlines) {
         requireStatus("reject", REQUESTED);
         apply(new WorkRejected(workId, siteId, WorkRules.requireReason(command.reason(), "rejected")));
-        deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
+        Deadlines.cancelAllWithinScope(deadlines, OVERDUE_DEADLINE);
     }
 
     @CommandHandler
     public void handle(CancelWork command, DeadlineManager deadlines) {
         requireStatus("cancel", REQUESTED, PLANNED, IN_PROGRESS, ON_HOLD);
         apply(new WorkCancelled(workId, siteId, WorkRules.requireReason(command.reason(), "cancelled")));
-        deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
+        Deadlines.cancelAllWithinScope(deadlines, OVERDUE_DEADLINE);
     }
 
     @CommandHandler

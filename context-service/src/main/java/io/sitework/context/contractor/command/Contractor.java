@@ -1,5 +1,6 @@
 package io.sitework.context.contractor.command;
 
+import io.sitework.support.axon.Deadlines;
 import io.sitework.context.contractor.api.ContractorCommands.GrantQualification;
 import io.sitework.context.contractor.api.ContractorCommands.RegisterContractor;
 import io.sitework.context.contractor.api.ContractorCommands.RevokeQualification;
@@ -75,7 +76,7 @@ public class Contractor {
         requireCode(command.qualification());
         apply(new QualificationGranted(contractorId, siteId, command.qualification(), command.validUntil()));
         String deadline = lapseDeadline(command.qualification());
-        deadlines.cancelAllWithinScope(deadline);
+        Deadlines.cancelAllWithinScope(deadlines, deadline);
         if (command.validUntil() != null) {
             deadlines.schedule(command.validUntil(), deadline, new LapseDue(command.qualification(), command.validUntil()));
         }
@@ -92,7 +93,7 @@ public class Contractor {
                     + ") does not hold qualification " + command.qualification() + "; only a held qualification can be revoked");
         }
         apply(new QualificationLapsed(contractorId, siteId, command.qualification(), LapseReason.REVOKED, command.reason().strip()));
-        deadlines.cancelAllWithinScope(lapseDeadline(command.qualification()));
+        Deadlines.cancelAllWithinScope(deadlines, lapseDeadline(command.qualification()));
     }
 
     /** Any lapse deadline (whatever its qualification): the payload says which, and the end it was armed for. */

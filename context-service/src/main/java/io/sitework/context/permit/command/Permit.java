@@ -1,5 +1,6 @@
 package io.sitework.context.permit.command;
 
+import io.sitework.support.axon.Deadlines;
 import io.sitework.context.asset.command.TagRegistry;
 import io.sitework.context.permit.api.IsolationPoint;
 import io.sitework.context.permit.api.IsolationState;
@@ -156,7 +157,7 @@ public class Permit {
                        @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
         requireStatus("permit.not-requested", "be rejected", REQUESTED);
         apply(new PermitRejected(permitId, siteId, type, workIds, actor, PermitRules.requireReason(command.reason(), "rejected")));
-        deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
+        Deadlines.cancelAllWithinScope(deadlines, EXPIRY_DEADLINE);
     }
 
     @CommandHandler
@@ -188,7 +189,7 @@ public class Permit {
                        @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
         requireStatus("permit.cannot-hand-back", "be handed back", ISSUED, SUSPENDED);
         apply(new PermitHandedBack(permitId, siteId, type, workIds, actor));
-        deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
+        Deadlines.cancelAllWithinScope(deadlines, EXPIRY_DEADLINE);
     }
 
     @CommandHandler
@@ -214,7 +215,7 @@ public class Permit {
                        @MetaDataValue(value = CommandMetadata.ACTOR, required = false) String actor) {
         requireStatus("permit.cannot-cancel", "be cancelled", REQUESTED, APPROVED, ISSUED, SUSPENDED);
         apply(new PermitCancelled(permitId, siteId, type, workIds, actor, PermitRules.requireReason(command.reason(), "cancelled")));
-        deadlines.cancelAllWithinScope(EXPIRY_DEADLINE);
+        Deadlines.cancelAllWithinScope(deadlines, EXPIRY_DEADLINE);
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package io.sitework.work.schedule.command;
 
+import io.sitework.support.axon.Deadlines;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.sitework.support.domain.DomainRuleViolation;
 import io.sitework.work.schedule.api.Recurrence;
@@ -77,7 +78,7 @@ public class Schedule {
             throw new DomainRuleViolation("schedule.paused", "Schedule " + scheduleId + " is already paused");
         }
         apply(new SchedulePaused(scheduleId, siteId));
-        deadlines.cancelAllWithinScope(OCCURRENCE_DEADLINE);
+        Deadlines.cancelAllWithinScope(deadlines, OCCURRENCE_DEADLINE);
     }
 
     @CommandHandler
