@@ -1,7 +1,8 @@
 package io.sitework.notification.audience;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
@@ -44,16 +45,16 @@ public class AudienceStore {
         saveForward(next.id, next.lastSequence, next);
     }
 
+    /**
+     * One round trip: replaces the view where it is older, inserts it where there is none; a newer stored
+     * view makes the upsert collide with its own id, which means there is nothing to do.
+     */
     private void saveForward(String id, long sequence, Object document) {
-        Criteria older = where("lastSequence").lt(sequence);
-        if (mongo.exists(query(where("_id").is(id)), document.getClass())) {
-            mongo.findAndReplace(query(where("_id").is(id)).addCriteria(older), document);
-        } else {
-            try {
-                mongo.insert(document);
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                mongo.findAndReplace(query(where("_id").is(id)).addCriteria(older), document);
-            }
+        try {
+            mongo.findAndReplace(query(where("_id").is(id).and("lastSequence").lt(sequence)), document,
+                    FindAndReplaceOptions.options().upsert());
+        } catch (DuplicateKeyException newerStored) {
+            // the stored view is already at or past this sequence
         }
     }
 }

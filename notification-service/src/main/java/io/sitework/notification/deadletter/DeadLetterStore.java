@@ -6,7 +6,6 @@ import io.sitework.support.kafka.consumer.DeadLetterRecoverer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -89,9 +88,5 @@ public class DeadLetterStore {
             t = t.getCause();
         }
         return value == null ? null : value.toString();
-    }
-
-    static Criteria open() {
-        return where("status").is("OPEN");
     }
 }

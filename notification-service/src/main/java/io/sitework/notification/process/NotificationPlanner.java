@@ -92,7 +92,7 @@ public final class NotificationPlanner {
             }
         }
         if (!after.watchers.isEmpty()) {
-            notices.add(new Notice(NotificationKind.WORK_CHANGED, after.id, link, label + ": " + describe(type, after),
+            notices.add(new Notice(NotificationKind.WORK_CHANGED, after.id, link, label + ": " + describe(type),
                     "Changed by " + event.actor() + "." + status(after), people(AudienceType.WATCHERS, after.watchers)));
         }
         return notices;
@@ -152,9 +152,9 @@ public final class NotificationPlanner {
         return work.openBlockers.isEmpty() ? "" : " Blocked by " + work.openBlockers.stream().map(b -> b.type).toList() + ".";
     }
 
-    private static String describe(String type, WorkAudience after) {
-        String name = type.replace("io.sitework.work.", "").replace(".v1", "").replace('_', ' ');
-        return name;
+    /** "io.sitework.work.blocker_raised.v1" → "blocker raised". */
+    private static String describe(String type) {
+        return type.replace("io.sitework.work.", "").replace(".v1", "").replace('_', ' ');
     }
 
     private static String requestedBody(WorkRequested work) {
