@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -49,9 +50,14 @@ public class ReplayAutoConfiguration {
                                             TransactionManager transactions, MongoTemplate mongo, ReadModelCollections collections,
                                             ObjectProvider<MeterRegistry> meters,
                                             @Value("${sitework.replay.switch-distance:50}") long switchDistance,
-                                            @Value("${sitework.replay.max-events-per-second:0}") double maxEventsPerSecond) {
+                                            @Value("${sitework.replay.max-events-per-second:0}") double maxEventsPerSecond,
+                                            @Value("${sitework.replay.drop-delay:PT10S}") Duration dropDelay,
+                                            @Value("${sitework.replay.stale-after:PT30S}") Duration staleAfter,
+                                            @Value("${sitework.replay.claim-wait:PT20S}") Duration claimWait,
+                                            @Value("${sitework.replay.coordination-interval:PT1S}") Duration coordinationInterval) {
             return new ReadModelRebuilds(projections, eventStore, processing, tokenStore, transactions, mongo, collections,
-                    Clock.systemUTC(), new ReadModelRebuilds.Settings(switchDistance, maxEventsPerSecond), meters.getIfAvailable());
+                    Clock.systemUTC(), new ReadModelRebuilds.Settings(switchDistance, maxEventsPerSecond, dropDelay, staleAfter, claimWait,
+                    coordinationInterval), meters.getIfAvailable());
         }
 
         @Bean

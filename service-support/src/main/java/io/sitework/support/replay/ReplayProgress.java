@@ -9,11 +9,12 @@ import java.time.Instant;
  * @param estimatedSecondsLeft while RUNNING, from the rate so far; otherwise null
  * @param active               the collection readers use now
  * @param building             the collection a running rebuild fills, else null
+ * @param instance             the service instance running (or that ran) the rebuild
  */
 public record ReplayProgress(String projection, State state, Instant startedAt, Instant finishedAt, long eventsDone,
                              long eventsTotal, double eventsPerSecond, Long estimatedSecondsLeft, String active,
-                             String building, String error) {
+                             String building, String error, String instance) {
 
-    /** IDLE: never rebuilt since this instance started; SWITCHING: the live processor is paused for the hand-over. */
+    /** IDLE: never rebuilt; SWITCHING: the live processors of every instance are paused for the hand-over. */
     public enum State { IDLE, RUNNING, SWITCHING, DONE, FAILED }
 }

@@ -109,13 +109,20 @@ class ReadModelRebuildsIT {
         when(processor.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
         when(tokenStore.fetchSegments("things")).thenReturn(new int[]{0, 1});
         rebuilds = new ReadModelRebuilds(List.of(things), eventStore, processing, tokenStore, NoTransactionManager.INSTANCE, mongo,
-                collections, Clock.systemUTC(), new ReadModelRebuilds.Settings(2, 0), new SimpleMeterRegistry());
+                collections, Clock.systemUTC(), settings(), new SimpleMeterRegistry());
         mongo.save(new Document("_id", "stale"), "things");
+    }
+
+    private static ReadModelRebuilds.Settings settings() {
+        return new ReadModelRebuilds.Settings(2, 0, Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(100));
     }
 
     @AfterEach
     void tearDown() {
         rebuilds.close();
+        if (peer != null) {
+            peer.close();
+        }
         mongo.getDb().drop();
         client.close();
     }
@@ -152,6 +159,8 @@ class ReadModelRebuildsIT {
 
         InOrder order = inOrder(processor, tokenStore);
         order.verify(processor).shutdownAsync();
+        order.verify(tokenStore).fetchToken("things", 0);
+        order.verify(tokenStore).fetchToken("things", 1);
         order.verify(tokenStore).storeToken(new GlobalSequenceTrackingToken(5), "things", 0);
         order.verify(tokenStore).storeToken(new GlobalSequenceTrackingToken(5), "things", 1);
         order.verify(processor).start();
@@ -193,6 +202,74 @@ class ReadModelRebuildsIT {
 
         assertThatThrownBy(() -> rebuilds.start("things")).isInstanceOf(DomainRuleViolation.class).hasMessageContaining("already running");
         assertThat(rebuilds.progress("things").state()).isEqualTo(State.RUNNING);
+    }
+
+    private ReadModelRebuilds peer;
+
+    @Test
+    void anotherInstancePausesForTheHandOverAndShowsTheProgress() {
+        // a second instance of the service, with its own processor of the same read model
+        EventProcessingConfiguration peerProcessing = mock(EventProcessingConfiguration.class);
+        StreamingEventProcessor peerProcessor = mock(StreamingEventProcessor.class);
+        when(peerProcessing.eventProcessor("things", StreamingEventProcessor.class)).thenReturn(Optional.of(peerProcessor));
+        when(peerProcessor.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
+        peer = new ReadModelRebuilds(List.of(things), eventStore, peerProcessing, tokenStore, NoTransactionManager.INSTANCE, mongo,
+                collections, Clock.systemUTC(), settings(), null);
+        // the peer still holds segment 1 until it has paused
+        java.util.concurrent.atomic.AtomicBoolean peerPaused = new java.util.concurrent.atomic.AtomicBoolean();
+        when(peerProcessor.shutdownAsync()).thenAnswer(i -> {
+            peerPaused.set(true);
+            return CompletableFuture.completedFuture(null);
+        });
+        when(tokenStore.fetchToken("things", 1)).thenAnswer(i -> {
+            if (!peerPaused.get()) {
+                throw new org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException("held by the peer");
+            }
+            return null;
+        });
+        history("a", "b", "c");
+
+        rebuilds.start("things");
+        ReplayProgress seenByPeer = await().atMost(Duration.ofSeconds(20)).until(() -> peer.progress("things"),
+                p -> p.state() == State.DONE);
+
+        assertThat(seenByPeer.eventsDone()).isEqualTo(3);
+        assertThat(seenByPeer.active()).isEqualTo("things_1");
+        assertThat(seenByPeer.instance()).isEqualTo(rebuilds.instance());
+        assertThat(peerPaused).as("the peer paused for the hand-over").isTrue();
+        InOrder order = inOrder(peerProcessor, tokenStore, processor);
+        order.verify(peerProcessor).shutdownAsync();
+        order.verify(tokenStore).storeToken(new GlobalSequenceTrackingToken(3), "things", 1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> verify(peerProcessor).start());
+        assertThatThrownBy(() -> peer.progress("elsewhere")).isInstanceOf(io.sitework.support.domain.NotFoundException.class);
+    }
+
+    @Test
+    void aRebuildRunningOnAnotherInstanceIsRefusedUntilItsInstanceDies() {
+        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(1_000));
+        when(eventStore.openStream(any())).thenAnswer(i -> new ListStream());
+        peer = new ReadModelRebuilds(List.of(things), eventStore, processing, tokenStore, NoTransactionManager.INSTANCE, mongo,
+                collections, Clock.systemUTC(), settings(), null);
+
+        peer.start("things");
+        assertThat(rebuilds.progress("things").state()).as("progress of a rebuild on another instance").isEqualTo(State.RUNNING);
+        assertThatThrownBy(() -> rebuilds.start("things")).isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining("another instance");
+
+        // the instance running it stops without a word: its heartbeat ages
+        peer.close();
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is("things")),
+                org.springframework.data.mongodb.core.query.Update.update("heartbeat",
+                        java.util.Date.from(java.time.Instant.now().minusSeconds(120))), ReadModelCollections.POINTERS);
+        assertThat(rebuilds.progress("things").state()).isEqualTo(State.FAILED);
+        assertThat(rebuilds.progress("things").error()).contains("stopped");
+
+        history("a");
+        ReplayProgress restarted = rebuilds.start("things");
+        assertThat(restarted.building()).isEqualTo("things_2");
+        assertThat(awaitEnd().state()).isEqualTo(State.DONE);
+        assertThat(mongo.collectionExists("things_1")).as("the dead rebuild's collection is dropped").isFalse();
     }
 
     /** The event store's stream over a fixed history. */

@@ -27,9 +27,11 @@ public class AssetQueries {
     public static final Set<String> SORTABLE = Set.of("tag", "name", "assetClass", "criticality", "status", "registeredAt");
 
     private final MongoTemplate mongo;
+    private final AssetTreeReplay readModel;
 
-    public AssetQueries(MongoTemplate mongo) {
+    public AssetQueries(MongoTemplate mongo, AssetTreeReplay readModel) {
         this.mongo = mongo;
+        this.readModel = readModel;
     }
 
     /**
@@ -57,17 +59,18 @@ public class AssetQueries {
             // no $text here: an anchored prefix on the normalised tag, or a case-insensitive match on the name
             criteria = MongoPages.codePrefixOrNameContains(criteria, "tagKey", "name", filter.text());
         }
-        return MongoPages.page(mongo, criteria, AssetDocument.class, page, size, sort, AssetDocument::toView);
+        return MongoPages.page(mongo, criteria, AssetDocument.class, readModel.activeCollection(), page, size, sort, AssetDocument::toView);
     }
 
     /** The asset and everything below it, level by level from the read model; children sorted by tag. */
     public AssetTreeNode subtree(AssetView root) {
         Map<String, List<AssetDocument>> childrenOf = new HashMap<>();
+        String collection = readModel.activeCollection();
         Set<String> seen = new HashSet<>(Set.of(root.id()));
         List<String> level = List.of(root.id());
         while (!level.isEmpty()) {
             List<AssetDocument> children = mongo.find(new Query(Criteria.where("siteId").is(root.siteId()).and("parentId").in(level)),
-                    AssetDocument.class);
+                    AssetDocument.class, collection);
             List<String> next = new ArrayList<>();
             for (AssetDocument child : children) {
                 if (seen.add(child.getId())) {

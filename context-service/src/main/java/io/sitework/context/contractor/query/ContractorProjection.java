@@ -2,7 +2,6 @@ package io.sitework.context.contractor.query;
 
 import io.sitework.context.contractor.api.ContractorEvents.ContractorEvent;
 import io.sitework.context.readmodel.DocumentStore;
-import io.sitework.context.readmodel.MongoDocumentStore;
 import io.sitework.context.readmodel.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,10 +9,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Keeps the contractor directory (MongoDB collection {@code contractors}) in step with the event store; idempotent by version. */
+/** Keeps the contractor directory (the collection its pointer names, {@code contractors} until a rebuild) in step with the event store; idempotent by version. */
 @Component
 @ProcessingGroup(ContractorProjection.NAME)
 public class ContractorProjection {
@@ -23,8 +21,8 @@ public class ContractorProjection {
     private final DocumentStore<ContractorDocument> store;
 
     @Autowired
-    public ContractorProjection(MongoTemplate mongo) {
-        this(new MongoDocumentStore<>(mongo, ContractorDocument.class));
+    public ContractorProjection(ContractorsReplay replay) {
+        this(replay.liveStore());
     }
 
     public ContractorProjection(DocumentStore<ContractorDocument> store) {

@@ -21,10 +21,12 @@ public class ContractorQueries {
     public static final Set<String> SORTABLE = Set.of("name", "registeredAt");
 
     private final MongoTemplate mongo;
+    private final ContractorsReplay readModel;
     private final Clock clock;
 
-    public ContractorQueries(MongoTemplate mongo, ObjectProvider<Clock> clock) {
+    public ContractorQueries(MongoTemplate mongo, ContractorsReplay readModel, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
+        this.readModel = readModel;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -47,6 +49,6 @@ public class ContractorQueries {
                     .and("lapsedAt").is(null)
                     .orOperator(Criteria.where("validUntil").is(null), Criteria.where("validUntil").gt(now)));
         }
-        return MongoPages.page(mongo, criteria, ContractorDocument.class, page, size, sort, c -> c.toView(now));
+        return MongoPages.page(mongo, criteria, ContractorDocument.class, readModel.activeCollection(), page, size, sort, c -> c.toView(now));
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import io.sitework.support.replay.ReadModelCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * The indexes of the permits read model ({@code permits} collection), declared at start-up for the
+ * The indexes of the permits read model (its active collection, or one a rebuild fills), declared at start-up for the
  * queries of {@link PermitQueries}: lists filter on site then status; the work and asset filters (and
  * "what is active on this asset") look up array fields. Creating an index that exists is a no-op.
  */
@@ -23,9 +24,11 @@ public class PermitIndexes {
     private static final Logger log = LoggerFactory.getLogger(PermitIndexes.class);
 
     private final MongoTemplate mongo;
+    private final ReadModelCollections collections;
 
-    public PermitIndexes(MongoTemplate mongo) {
+    public PermitIndexes(MongoTemplate mongo, ReadModelCollections collections) {
         this.mongo = mongo;
+        this.collections = collections;
     }
 
     public static List<Index> definitions() {
@@ -40,7 +43,12 @@ public class PermitIndexes {
     /** Declares every index; a failure is logged, never fatal (queries still answer, only slower). */
     @EventListener(ApplicationReadyEvent.class)
     public void ensure() {
-        IndexOperations indexes = mongo.indexOps(PermitDocument.class);
+        ensure(collections.active(PermitProjection.NAME, PermitsReplay.INITIAL_COLLECTION));
+    }
+
+    /** Declares every index on the collection (new or live). */
+    public void ensure(String collection) {
+        IndexOperations indexes = mongo.indexOps(collection);
         for (Index index : definitions()) {
             try {
                 indexes.createIndex(index);

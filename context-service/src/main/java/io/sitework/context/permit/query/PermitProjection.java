@@ -1,16 +1,18 @@
 package io.sitework.context.permit.query;
 
 import io.sitework.context.permit.api.PermitEvents.PermitEvent;
+import io.sitework.context.readmodel.DocumentStore;
 import io.sitework.support.axon.EventContext;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the permits read model (MongoDB collection {@code permits}) in step with the event store.
+ * Keeps the permits read model (the collection its pointer names, {@code permits} until a rebuild) in step with the event store.
  * Idempotent: an event at or below a document's version is skipped, so redelivery changes nothing.
  */
 @Component
@@ -19,9 +21,14 @@ public class PermitProjection {
 
     public static final String NAME = "permits";
 
-    private final PermitStore store;
+    private final DocumentStore<PermitDocument> store;
 
-    public PermitProjection(PermitStore store) {
+    @Autowired
+    public PermitProjection(PermitsReplay replay) {
+        this(replay.liveStore());
+    }
+
+    public PermitProjection(DocumentStore<PermitDocument> store) {
         this.store = store;
     }
 

@@ -28,9 +28,11 @@ public class PermitQueries {
     static final Set<PermitStatus> NOT_ENDED = EnumSet.complementOf(EnumSet.copyOf(PermitStatus.ENDED));
 
     private final MongoTemplate mongo;
+    private final PermitsReplay readModel;
 
-    public PermitQueries(MongoTemplate mongo) {
+    public PermitQueries(MongoTemplate mongo, PermitsReplay readModel) {
         this.mongo = mongo;
+        this.readModel = readModel;
     }
 
     /**
@@ -64,9 +66,10 @@ public class PermitQueries {
             all.add(onAsset(filter.assetId()));
         }
         Query query = new Query(all.isEmpty() ? new Criteria() : new Criteria().andOperator(all));
-        long total = mongo.count(query, PermitDocument.class);
+        long total = mongo.count(query, PermitDocument.class, readModel.activeCollection());
         query.with(PageRequest.of(page, size, sort.and(Sort.by("_id"))));
-        List<PermitView> items = mongo.find(query, PermitDocument.class).stream().map(PermitDocument::toView).toList();
+        List<PermitView> items = mongo.find(query, PermitDocument.class, readModel.activeCollection()).stream()
+                .map(PermitDocument::toView).toList();
         return new Paging.Page<>(items, page, size, total);
     }
 
@@ -77,7 +80,7 @@ public class PermitQueries {
                 onAsset(assetId),
                 new Criteria().orOperator(Criteria.where("status").in(NOT_ENDED), Criteria.where("isolatedAssetIds").is(assetId))));
         query.with(Sort.by(Sort.Direction.DESC, "requestedAt").and(Sort.by("_id")));
-        List<PermitDocument> found = mongo.find(query, PermitDocument.class);
+        List<PermitDocument> found = mongo.find(query, PermitDocument.class, readModel.activeCollection());
         List<PermitView> permits = found.stream().filter(p -> NOT_ENDED.contains(p.status)).map(PermitDocument::toView).toList();
         List<ActivePermitsView.ActiveIsolation> isolations = new ArrayList<>();
         for (PermitDocument permit : found) {

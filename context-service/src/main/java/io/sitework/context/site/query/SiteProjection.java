@@ -1,17 +1,14 @@
 package io.sitework.context.site.query;
 
 import io.sitework.context.readmodel.DocumentStore;
-import io.sitework.context.readmodel.MongoDocumentStore;
 import io.sitework.context.readmodel.Projections;
 import io.sitework.context.site.api.SiteEvents.SiteRegistered;
-import io.sitework.support.replay.ReadModelCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps the site directory (the collection its pointer names, {@code sites} until a rebuild) in step with the event store; idempotent by version. */
@@ -24,8 +21,8 @@ public class SiteProjection {
     private final DocumentStore<SiteDocument> store;
 
     @Autowired
-    public SiteProjection(MongoTemplate mongo, ReadModelCollections collections) {
-        this(new MongoDocumentStore<>(mongo, SiteDocument.class, () -> SiteReplay.activeCollection(collections)));
+    public SiteProjection(SiteReplay replay) {
+        this(replay.liveStore());
     }
 
     public SiteProjection(DocumentStore<SiteDocument> store) {

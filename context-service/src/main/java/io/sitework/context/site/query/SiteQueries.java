@@ -2,7 +2,6 @@ package io.sitework.context.site.query;
 
 import io.sitework.context.readmodel.MongoPages;
 import io.sitework.context.site.api.SiteView;
-import io.sitework.support.replay.ReadModelCollections;
 import io.sitework.support.web.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,11 +17,11 @@ public class SiteQueries {
     public static final Set<String> SORTABLE = Set.of("code", "name", "registeredAt");
 
     private final MongoTemplate mongo;
-    private final ReadModelCollections collections;
+    private final SiteReplay readModel;
 
-    public SiteQueries(MongoTemplate mongo, ReadModelCollections collections) {
+    public SiteQueries(MongoTemplate mongo, SiteReplay readModel) {
         this.mongo = mongo;
-        this.collections = collections;
+        this.readModel = readModel;
     }
 
     /**
@@ -34,7 +33,7 @@ public class SiteQueries {
         if (text != null) {
             criteria = MongoPages.codePrefixOrNameContains(criteria, "code", "name", text);
         }
-        return MongoPages.page(mongo, criteria, SiteDocument.class, SiteReplay.activeCollection(collections), page, size, sort,
+        return MongoPages.page(mongo, criteria, SiteDocument.class, readModel.activeCollection(), page, size, sort,
                 SiteDocument::toView);
     }
 }

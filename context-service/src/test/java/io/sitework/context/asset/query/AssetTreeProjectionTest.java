@@ -21,22 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssetTreeProjectionTest {
 
     private final MapDocumentStore<AssetDocument> store = new MapDocumentStore<>(AssetDocument::getId);
-    private final AssetTreeProjection projection = new AssetTreeProjection(new AssetTreeStore() {
-        @Override
-        public Optional<AssetDocument> find(String assetId) {
-            return store.find(assetId);
-        }
-
-        @Override
-        public void save(AssetDocument document) {
-            store.save(document);
-        }
-
-        @Override
-        public void clear() {
-            store.clear();
-        }
-    });
+    private final AssetTreeProjection projection = new AssetTreeProjection(store);
 
     private void deliver(AssetEvent event, long sequence, String actor) {
         projection.on(event, MapDocumentStore.stored(event.assetId(), sequence, event, actor,

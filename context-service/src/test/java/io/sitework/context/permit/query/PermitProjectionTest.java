@@ -8,6 +8,7 @@ import io.sitework.context.permit.api.PermitStatus;
 import io.sitework.context.permit.api.PermitType;
 import io.sitework.context.permit.api.PermitView;
 import io.sitework.context.permit.api.WorkStatus;
+import io.sitework.context.readmodel.DocumentStore;
 import io.sitework.support.axon.CommandMetadata;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -28,7 +29,7 @@ class PermitProjectionTest {
 
     private final Map<String, PermitDocument> saved = new HashMap<>();
     private int saves;
-    private final PermitProjection projection = new PermitProjection(new PermitStore() {
+    private final PermitProjection projection = new PermitProjection(new DocumentStore<PermitDocument>() {
         @Override
         public Optional<PermitDocument> find(String permitId) {
             return Optional.ofNullable(saved.get(permitId));
