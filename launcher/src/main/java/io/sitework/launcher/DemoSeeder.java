@@ -9,21 +9,29 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Seeds the demo site through the gateway, like any client would: it logs in at the dev login, then
+ * Seeds the demo site through the gateway, like any client would: it logs its users in (at the dev login, or at
+ * an OIDC provider: {@link TokenSource}), then
  * registers the assets as the site admin ({@link DemoData#SITE_ADMIN}) and requests the work as the planner
  * ({@link DemoData#PLANNER}), who is therefore the work's {@code requestedBy}. Idempotent across restarts: a
  * site that already has work is left alone, and assets that already exist (found by tag) are reused.
  */
 final class DemoSeeder {
 
-    static final String TOKEN_PATH = "/auth/dev/token";
+    static final String TOKEN_PATH = DevLoginTokens.TOKEN_PATH;
     static final String PREFERENCES = "/api/notifications/preferences";
 
     private final JsonApi api;
+    private final TokenSource tokens;
     private final Map<String, String> authorizations = new HashMap<>();
 
+    /** Logs in at the gateway's dev login (the embedded default). */
     DemoSeeder(JsonApi api) {
+        this(api, new DevLoginTokens(api));
+    }
+
+    DemoSeeder(JsonApi api, TokenSource tokens) {
         this.api = api;
+        this.tokens = tokens;
     }
 
     DemoSeedResult seed(Instant now) {
@@ -114,22 +122,11 @@ final class DemoSeeder {
     /** The headers of a call made as {@code subject}: its bearer token, and the seed's correlation id. */
     private Map<String, String> headers(String subject, String correlationId) {
         Map<String, String> headers = new HashMap<>();
-        headers.put("Authorization", authorizations.computeIfAbsent(subject, this::logIn));
+        headers.put("Authorization", authorizations.computeIfAbsent(subject, tokens::authorization));
         if (correlationId != null) {
             headers.put("X-Correlation-Id", correlationId);
         }
         return Map.copyOf(headers);
-    }
-
-    /** Logs in as a demo user at the dev login; the token carries the demo user's roles. */
-    private String logIn(String subject) {
-        JsonHttp.Response response = expectOk(api.post(TOKEN_PATH, Map.of("subject", subject), Map.of()),
-                "log in as " + subject);
-        JsonNode token = response.json().path("access_token");
-        if (!token.isTextual() || token.asText().isBlank()) {
-            throw new IllegalStateException("log in as " + subject + ": the answer holds no access_token");
-        }
-        return "Bearer " + token.asText();
     }
 
     private Map<String, String> existingAssets(String site, Map<String, String> headers) {

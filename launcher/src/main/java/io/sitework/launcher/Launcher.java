@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar launcher/target/sitework.jar}: the embedded default. Starts the whole platform,
- * prints where it is, and stops it all on Ctrl-C.
+ * prints where it is, and stops it all on Ctrl-C. {@code java -jar sitework.jar seed} only seeds the demo
+ * data on a platform running elsewhere ({@link SeedCommand}; docker-compose's seeder).
  *
  * <p>When the launcher is killed hard (SIGKILL), its shutdown hook cannot run. The services and the Kafka
  * broker still stop within a second or two: each runs with {@link ParentWatchAgent}, which exits the JVM
@@ -29,6 +30,13 @@ public final class Launcher {
 
     /** Returns the exit code, or blocks until the JVM exits (Ctrl-C, a dead child) once the platform runs. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && "seed".equals(args[0])) {
+            if (args.length > 1) {
+                err.println("seed takes no arguments; it reads SITEWORK_SEED_* environment variables");
+                return 2;
+            }
+            return SeedCommand.run(System.getenv(), out, err);
+        }
         LauncherArgs parsed;
         try {
             parsed = LauncherArgs.parse(args);

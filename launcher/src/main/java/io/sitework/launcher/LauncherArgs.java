@@ -12,6 +12,7 @@ record LauncherArgs(boolean help, boolean demo, boolean fresh, Path dataDir, int
 
     static final String HELP = """
             Usage: java -jar launcher/target/sitework.jar [options]
+               or: java -jar launcher/target/sitework.jar seed
 
             Starts the whole Sitework platform on this machine: PostgreSQL, a MongoDB endpoint, a mail
             sink (SMTP + IMAP: e-mail stays on this machine), a Kafka broker, work-service,
@@ -38,6 +39,12 @@ record LauncherArgs(boolean help, boolean demo, boolean fresh, Path dataDir, int
                                         MongoDB-compatible server with its data in <data-dir>/mongo
               SITEWORK_JAVA_OPTS        JVM options of every service, replacing the default
                                         "-XX:+UseSerialGC -Xss512k -Xmx384m"
+
+            seed: only load the demo data into a platform that already runs (docker-compose's
+            seeder), through SITEWORK_SEED_GATEWAY_URL (default http://localhost:8080); with
+            SITEWORK_SEED_TOKEN_URL (an OIDC token endpoint), SITEWORK_SEED_CLIENT_ID (default
+            sitework-demo) and SITEWORK_SEED_PASSWORD the demo users log in with the password
+            grant, else at the gateway's dev login. Retried until SITEWORK_SEED_TIMEOUT (PT3M).
 
             Databases: sitework_work and sitework_context, created when missing; when they hold
             another data directory's events, this one uses the same names with a suffix of its own.
