@@ -1,6 +1,7 @@
 package io.sitework.context.publish;
 
 import io.sitework.support.kafka.IntegrationEventPublisher;
+import io.sitework.support.tracing.TraceContext;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,6 +28,9 @@ public class ContextEventPublisher {
     @EventHandler
     @DisallowReplay
     void on(Object payload, EventMessage<?> message, @SequenceNumber long sequence) {
-        IntegrationEventMapper.toCloudEvent(message, sequence).ifPresent(publisher::publish);
+        // the trace the causing command was handled in (TraceCorrelationDataProvider) goes on in the record's headers
+        Object traceparent = message.getMetaData().get(TraceContext.TRACEPARENT);
+        IntegrationEventMapper.toCloudEvent(message, sequence)
+                .ifPresent(event -> publisher.publish(event, traceparent == null ? null : traceparent.toString()));
     }
 }

@@ -5,8 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.sitework.support.audit.ChainVerifier;
+import io.sitework.support.tracing.TraceContext;
+import io.sitework.support.tracing.TraceCorrelationDataProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -28,7 +34,7 @@ import java.time.Clock;
 /**
  * Axon conventions shared by the event-sourced services: Jackson (never XStream) with a mapper of
  * its own — lenient to added fields so old and new events keep reading — and correlation data
- * (correlation id, actor) copied from each command to the events it causes.
+ * (correlation id, actor, business time, trace context) copied from each command to the events it causes.
  */
 @AutoConfiguration(beforeName = {
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
@@ -86,6 +92,12 @@ public class AxonSupportAutoConfiguration {
         return new SimpleCorrelationDataProvider(CommandMetadata.CORRELATION_ID, CommandMetadata.ACTOR, CommandMetadata.OCCURRED_AT);
     }
 
+    /** The trace a command was handled in, kept in its events' metadata for the publisher (docs/observability.md). */
+    @Bean
+    public CorrelationDataProvider siteworkTraceCorrelationData(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceCorrelationDataProvider(new TraceContext(tracer, propagator));
+    }
+
     /** The JDBC event store's hash chain (migration V1_4), checked for the audit endpoints. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(JdbcTemplate.class)
@@ -94,6 +106,14 @@ public class AxonSupportAutoConfiguration {
         @Bean
         public ChainVerifier chainVerifier(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
             return new ChainVerifier(jdbc, clock.getIfAvailable(Clock::systemUTC));
+        }
+
+        /** Lag per processing group in events, from the token store (docs/observability.md). */
+        @Bean
+        @ConditionalOnClass(MeterRegistry.class)
+        public EventProcessorLag eventProcessorLag(JdbcTemplate jdbc, Serializer serializer, ObjectProvider<MeterRegistry> registry,
+                                                   ObjectProvider<EventProcessingConfiguration> processing) {
+            return new EventProcessorLag(jdbc, serializer, Clock.systemUTC(), registry, processing);
         }
     }
 }

@@ -5,6 +5,9 @@ import io.sitework.events.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.sitework.support.tracing.TraceContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +22,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The producer every service publishes integration events with: idempotent, acks from all replicas. */
+/**
+ * The producer every service publishes integration events with: idempotent, acks from all replicas, and a
+ * {@code traceparent} header on each record that continues the trace of the command that caused the event.
+ */
 @AutoConfiguration
 public class KafkaSupportAutoConfiguration {
 
@@ -27,7 +33,8 @@ public class KafkaSupportAutoConfiguration {
     @ConditionalOnMissingBean
     public IntegrationEventPublisher integrationEventPublisher(KafkaProperties kafkaProperties,
                                                                @Value("${sitework.kafka.ack-timeout:PT15S}") Duration ackTimeout,
-                                                               ObjectProvider<MeterRegistry> meterRegistry) {
+                                                               ObjectProvider<MeterRegistry> meterRegistry,
+                                                               ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         Map<String, Object> props = new HashMap<>(kafkaProperties.buildProducerProperties(null));
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -38,6 +45,6 @@ public class KafkaSupportAutoConfiguration {
         DefaultKafkaProducerFactory<String, CloudEvent> factory =
                 new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new CloudEventSerializer());
         meterRegistry.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
-        return new IntegrationEventPublisher(new KafkaTemplate<>(factory), ackTimeout);
+        return new IntegrationEventPublisher(new KafkaTemplate<>(factory), ackTimeout, new TraceContext(tracer, propagator));
     }
 }

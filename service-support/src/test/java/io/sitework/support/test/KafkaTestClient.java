@@ -46,6 +46,15 @@ public final class KafkaTestClient implements AutoCloseable {
         await(() -> events.send(record).get(10, TimeUnit.SECONDS));
     }
 
+    /** As {@link #publish(String, CloudEvent)}, with further headers (a {@code traceparent}, say). */
+    public void publish(String topic, CloudEvent event, Map<String, String> headers) {
+        ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(topic, event.subject(), event);
+        record.headers().add(KafkaHeaders.CONTENT_TYPE, KafkaHeaders.CONTENT_TYPE_VALUE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(KafkaHeaders.CE_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        await(() -> events.send(record).get(10, TimeUnit.SECONDS));
+    }
+
     public void publishRaw(String topic, String key, byte[] value) {
         await(() -> raw.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS));
     }
