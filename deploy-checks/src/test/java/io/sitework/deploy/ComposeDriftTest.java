@@ -104,6 +104,19 @@ class ComposeDriftTest {
     }
 
     @Test
+    void everyAppSendsItsSpansToTheTraceCollectorInTheFile() {
+        Map<String, Object> jaeger = service("jaeger");
+        assertThat(Repo.list(jaeger.get("expose")).stream().map(String::valueOf)).as("OTLP/HTTP").contains("4318");
+        for (String app : Repo.APPS) {
+            AppConfig config = AppConfig.of(app);
+            assertThat(config.reads("SITEWORK_TRACING_EXPORT_ENABLED")).as(app + " reads the tracing switch").isTrue();
+            assertThat(environment(service(app))).as(app)
+                    .containsEntry("SITEWORK_TRACING_EXPORT_ENABLED", "true")
+                    .containsEntry("SITEWORK_TRACING_OTLP_ENDPOINT", "http://jaeger:4318/v1/traces");
+        }
+    }
+
+    @Test
     void theHealthCheckAsksEachAppOnItsManagementPort() {
         String script = Repo.read("deploy/docker/healthcheck.sh");
         for (String app : Repo.APPS) {
