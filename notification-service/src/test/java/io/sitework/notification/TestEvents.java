@@ -27,7 +27,7 @@ public final class TestEvents {
     public static WorkRequested workRequestedData(String workId, String ownerId) {
         return new WorkRequested(workId, SITE, "MAINTENANCE_CORRECTIVE", "Replace mechanical seal on P-101",
                 "Seal leaking since night shift; pump on standby", "HIGH", ownerId, "u-planner-anna",
-                Instant.parse("2026-11-26T16:00:00Z"), List.of("3d2c1b0a-9f8e-4d7c-b6a5-443322110099"), List.of(), List.of(), null, null,
+                Instant.parse("2099-11-26T16:00:00Z"), List.of("3d2c1b0a-9f8e-4d7c-b6a5-443322110099"), List.of(), List.of(), null, null,
                 null, null);
     }
 

@@ -75,7 +75,7 @@ class ContextEventsIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asText();
         Http.Response planned = planner.post("/api/work/" + id + "/plan",
-                "{\"plannedStart\":\"2026-12-01T07:00:00Z\",\"plannedEnd\":\"2026-12-01T12:00:00Z\"}");
+                "{\"plannedStart\":\"2099-12-01T07:00:00Z\",\"plannedEnd\":\"2099-12-01T12:00:00Z\"}");
         assertThat(planned.status()).as(planned.body()).isEqualTo(200);
         return id;
     }

@@ -63,7 +63,7 @@ class ContextEventsRestartIT {
                 .formatted(site));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String work = created.json().get("id").asText();
-        assertThat(http.post("/api/work/" + work + "/plan", "{\"plannedStart\":\"2026-12-01T07:00:00Z\",\"plannedEnd\":\"2026-12-01T12:00:00Z\"}")
+        assertThat(http.post("/api/work/" + work + "/plan", "{\"plannedStart\":\"2099-12-01T07:00:00Z\",\"plannedEnd\":\"2099-12-01T12:00:00Z\"}")
                 .status()).isEqualTo(200);
         String permit = UUID.randomUUID().toString();
         kafka.publish(Topics.CONTEXT, permitRequested(site, permit, work));

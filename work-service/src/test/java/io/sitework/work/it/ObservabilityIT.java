@@ -65,7 +65,7 @@ class ObservabilityIT {
     private String createWork(String... headers) {
         Http.Response created = http.post("/api/work", """
                 {"siteId":"%s","kind":"MAINTENANCE_CORRECTIVE","title":"Traced","priority":"HIGH","ownerId":"bruno",
-                 "dueAt":"2026-12-01T16:00:00Z","assetIds":["%s"]}""".formatted(site, UUID.randomUUID()), headers);
+                 "dueAt":"2099-12-01T16:00:00Z","assetIds":["%s"]}""".formatted(site, UUID.randomUUID()), headers);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asText();
     }

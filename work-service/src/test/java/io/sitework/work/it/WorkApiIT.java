@@ -61,7 +61,7 @@ class WorkApiIT {
     private String requestBody(String title, String owner) {
         return """
                 {"siteId":"%s","kind":"MAINTENANCE_CORRECTIVE","title":"%s","priority":"HIGH","ownerId":"%s",
-                 "dueAt":"2026-12-01T16:00:00Z","assetIds":["%s"]}""".formatted(site, title, owner, UUID.randomUUID());
+                 "dueAt":"2099-12-01T16:00:00Z","assetIds":["%s"]}""".formatted(site, title, owner, UUID.randomUUID());
     }
 
     private String createWork(String title) {
@@ -70,7 +70,7 @@ class WorkApiIT {
         return created.json().get("id").asText();
     }
 
-    static final String PLAN = "{\"plannedStart\":\"2026-12-01T06:00:00Z\",\"plannedEnd\":\"2026-12-01T10:00:00Z\"}";
+    static final String PLAN = "{\"plannedStart\":\"2099-12-01T06:00:00Z\",\"plannedEnd\":\"2099-12-01T10:00:00Z\"}";
 
     private void planAndStart(String id) {
         assertThat(http.post("/api/work/" + id + "/plan", PLAN).status()).isEqualTo(200);
@@ -203,7 +203,7 @@ class WorkApiIT {
         assertProblem(http.post("/api/work", requestBody("t", "x").replace(site, "not-a-uuid")), 400, "siteId");
         assertProblem(http.post("/api/work", requestBody("t", "x").replace("\"HIGH\"", "\"HIGH\",\"status\":\"DONE\"")), 400, "status");
         assertProblem(http.post("/api/work", "{\"kind\":\"ROUND\",\"title\":\"t\",\"priority\":\"LOW\"}"), 400, "siteId");
-        assertProblem(http.post("/api/work", requestBody("t", "x").replace("2026-12-01T16:00:00Z", "tomorrow")), 400, "dueAt");
+        assertProblem(http.post("/api/work", requestBody("t", "x").replace("2099-12-01T16:00:00Z", "tomorrow")), 400, "dueAt");
         assertProblem(http.get("/api/work/not-a-uuid"), 400, "id");
         assertProblem(http.get("/api/work?siteId=" + site + "&status=SLEEPING"), 400, "status");
         assertProblem(http.get("/api/work?siteId=" + site + "&size=500"), 400, "size");
