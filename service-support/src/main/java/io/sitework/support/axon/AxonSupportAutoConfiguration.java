@@ -149,13 +149,14 @@ public class AxonSupportAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(TokenStore.class)
-        public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                                     TokenStoreProperties properties, @Value("${sitework.instance-id:}") String instanceId) {
+        public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, ObjectProvider<TokenSchema> tokenSchema,
+                                     ObjectProvider<TokenStoreProperties> properties, @Value("${sitework.instance-id:}") String instanceId) {
             return JdbcTokenStore.builder()
                     .connectionProvider(connectionProvider)
-                    .schema(tokenSchema)
+                    // Axon's schema bean exists only when Axon builds the token store itself: its default table and columns
+                    .schema(tokenSchema.getIfAvailable(() -> TokenSchema.builder().build()))
                     .serializer(serializer)
-                    .claimTimeout(properties.getClaimTimeout())
+                    .claimTimeout(properties.getIfAvailable(TokenStoreProperties::new).getClaimTimeout())
                     .nodeId(instanceId(instanceId))
                     .build();
         }
@@ -165,8 +166,8 @@ public class AxonSupportAutoConfiguration {
         public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore,
                                                TransactionManager transactions, JdbcTemplate jdbc,
                                                @Value("${sitework.instance-id:}") String instanceId,
-                                               @Value("${sitework.processing.balance.interval:5s}") Duration interval,
-                                               @Value("${sitework.processing.balance.release:15s}") Duration release) {
+                                               @Value("${sitework.processing.balance.interval:2s}") Duration interval,
+                                               @Value("${sitework.processing.balance.release:10s}") Duration release) {
             return new SegmentBalancer(processing, tokenStore, transactions, jdbc, instanceId(instanceId), interval, release);
         }
     }
