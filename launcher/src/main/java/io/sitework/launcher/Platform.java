@@ -268,14 +268,19 @@ public final class Platform implements AutoCloseable {
     }
 
     private ChildProcess launch(ServiceSpec spec) {
+        return launch(spec, spec.module());
+    }
+
+    /** Starts {@code spec}'s jar as the process {@code name} (its log file and its name in the registry). */
+    private ChildProcess launch(ServiceSpec spec, String name) {
         List<String> command = JavaCommand.forJar(JavaCommand.currentJavaHome(), config.javaOpts(), agentJar,
                 ProcessHandle.current().pid(), config.installation().serviceJar(spec.module()));
         synchronized (lock) {
             ensureNotClosing();
-            ChildProcess child = ChildProcess.start(spec.module(), command, spec.environment(),
-                    dir.logFile(spec.module()), spec.healthUri());
-            registry.record(spec.module(), child.process().toHandle());
-            portsByModule.put(spec.module(), spec.port());
+            ChildProcess child = ChildProcess.start(name, command, spec.environment(),
+                    dir.logFile(name), spec.healthUri());
+            registry.record(name, child.process().toHandle());
+            portsByModule.put(name, spec.port());
             return child;
         }
     }
@@ -363,6 +368,41 @@ public final class Platform implements AutoCloseable {
         child.process().onExit().thenRunAsync(() -> reportExit(child), watcher);
         waiter().awaitHealthy(List.of(child), List.of(kafkaChild), config.serviceStartTimeout(),
                 ready -> listener.step(module, "ready again on port " + portOf(ready) + " (pid " + ready.pid() + ")", since(t)));
+    }
+
+    /**
+     * Starts one more instance of a service beside the running one, on a free port, with the same databases,
+     * topics and consumer group, and {@code SITEWORK_INSTANCE_ID=name}: the two share the work as replicas
+     * behind a load balancer would (docs/scaling.md). The gateway keeps routing to the first; callers reach
+     * this one on the port returned. {@link #stopService} and {@link #killService} stop it by {@code name}.
+     */
+    public int startInstance(String module, String name) {
+        if (services.stream().anyMatch(s -> s.name().equals(name))) {
+            throw new IllegalStateException(name + " is running");
+        }
+        ServiceSpec first = ServiceSpecs.services(infrastructure(), chosenPorts, login()).stream()
+                .filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
+        int port = ports.preferredOrFree(0);
+        ServiceSpec spec = ServiceSpecs.instance(first, name, port);
+        Instant t = Instant.now();
+        ChildProcess child = launch(spec, name);
+        services.add(child);
+        child.process().onExit().thenRunAsync(() -> reportExit(child), watcher);
+        waiter().awaitHealthy(List.of(child), List.of(kafkaChild), config.serviceStartTimeout(),
+                ready -> listener.step(name, "another " + module + " ready on port " + port + " (pid " + ready.pid() + ")", since(t)));
+        return port;
+    }
+
+    /** Kills a service at once (SIGKILL), as a crashed machine would: nothing is released or flushed. */
+    public void killService(String name) {
+        ChildProcess child = services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running service " + name));
+        stoppedOnPurpose.add(child);
+        services.remove(child);
+        child.process().destroyForcibly();
+        child.process().onExit().join();
+        listener.step("kill " + name, "killed (pid " + child.pid() + ")", Duration.ZERO);
     }
 
     public URI gatewayUri() {

@@ -95,6 +95,21 @@ final class ServiceSpecs {
                         health(LOOPBACK, ports.notification())));
     }
 
+    /** Another instance of a service: {@code service}'s configuration on {@code port}, named {@code name}. */
+    static ServiceSpec instance(ServiceSpec service, String name, int port) {
+        Map<String, String> env = new HashMap<>(service.environment());
+        String portVariable = switch (service.module()) {
+            case "work-service" -> "SITEWORK_WORK_PORT";
+            case "context-service" -> "SITEWORK_CONTEXT_PORT";
+            case "notification-service" -> "SITEWORK_NOTIFICATION_PORT";
+            default -> throw new IllegalArgumentException("no second instance of " + service.module());
+        };
+        env.put(portVariable, String.valueOf(port));
+        env.put("SITEWORK_INSTANCE_ID", name);
+        URI health = service.healthUri();
+        return new ServiceSpec(service.module(), port, env, URI.create(health.getScheme() + "://" + health.getHost() + ":" + port + health.getPath()));
+    }
+
     /**
      * The gateway, listening on {@code address}; its management port stays on the loopback interface. Its dev
      * login is on: this is the embedded default, for one machine.

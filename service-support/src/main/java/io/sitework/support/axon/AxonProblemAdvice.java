@@ -2,6 +2,8 @@ package io.sitework.support.axon;
 
 import io.sitework.support.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,7 +14,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Axon's own refusals as problems: unknown aggregate → 404, stale expected version → 412. */
+/**
+ * Axon's own refusals as problems: unknown aggregate → 404, stale expected version → 412, and a
+ * command that kept colliding with concurrent changes of its aggregate (on this or another instance)
+ * after its retries ({@link ConcurrentAppendRetries}), or that creates an id already taken → 409:
+ * a conflict is never a 500.
+ */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE - 20)
 public class AxonProblemAdvice {
@@ -31,6 +38,20 @@ public class AxonProblemAdvice {
                         + ". Reload it and try again.");
         problem.setProperty("currentVersion", e.getActualVersion());
         return ResponseEntity.status(412).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "The item was being changed by other requests at the same moment; this one was not applied. Try again.");
+        return ResponseEntity.status(409).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    public ResponseEntity<ProblemDetail> exists(AggregateStreamCreationException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
+                "An item with this id exists already.");
+        return ResponseEntity.status(409).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String describe(AggregateNotFoundException e) {

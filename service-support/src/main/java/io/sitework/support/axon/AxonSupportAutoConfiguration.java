@@ -13,6 +13,16 @@ import io.sitework.support.tracing.TraceCorrelationDataProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfiguration;
+import io.micrometer.core.instrument.Counter;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -20,21 +30,29 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Axon conventions shared by the event-sourced services: Jackson (never XStream) with a mapper of
  * its own — lenient to added fields so old and new events keep reading — and correlation data
- * (correlation id, actor, business time, trace context) copied from each command to the events it causes.
+ * (correlation id, actor, business time, trace context) copied from each command to the events it causes. And what
+ * lets several instances of a service run side by side on one database (docs/scaling.md): commands that lose a race
+ * for their aggregate are sent again ({@link ConcurrentAppendRetries}), processors' token claims carry
+ * the instance's id, and the instances share each processor's segments ({@link SegmentBalancer}).
  */
 @AutoConfiguration(beforeName = {
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
@@ -82,6 +100,38 @@ public class AxonSupportAutoConfiguration {
     }
 
 
+    /** This instance's name in token claims and heartbeats: {@code SITEWORK_INSTANCE_ID}, else pid@host (Axon's default). */
+    static String instanceId(String configured) {
+        return configured == null || configured.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : configured.strip();
+    }
+
+    /** Commands that collided with a concurrent append to their aggregate are sent again, a few times. */
+    @Bean
+    @ConditionalOnMissingBean(CommandGateway.class)
+    public CommandGateway commandGateway(CommandBus commandBus, ConcurrentAppendRetries retries) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ConcurrentAppendRetries concurrentAppendRetries(@Value("${sitework.commands.retry.max-retries:5}") int maxRetries,
+                                                           @Value("${sitework.commands.retry.back-off:20ms}") Duration backOff,
+                                                           ObjectProvider<MeterRegistry> meters) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        MeterRegistry registry = meters.getIfAvailable();
+        Counter counter = registry == null ? null : Counter.builder("sitework.commands.retried")
+                .description("Commands sent again after losing a race for their aggregate to a concurrent append")
+                .register(registry);
+        return new ConcurrentAppendRetries(executor, maxRetries, backOff.toMillis(), total -> {
+            if (counter != null) {
+                counter.increment();
+            }
+        });
+    }
+
     @Bean
     public AggregateSites aggregateSites(EventStore eventStore) {
         return new AggregateSites(eventStore);
@@ -96,6 +146,40 @@ public class AxonSupportAutoConfiguration {
     @Bean
     public CorrelationDataProvider siteworkTraceCorrelationData(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return new TraceCorrelationDataProvider(new TraceContext(tracer, propagator));
+    }
+
+    /**
+     * Axon's JDBC token store, as its auto-configuration builds it (claim timeout from
+     * {@code axon.eventhandling.tokenstore.claim-timeout}) but with this instance's id as the owner of
+     * its claims, so that the owners in {@code tokenentry} name the instances.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({JdbcTemplate.class, JdbcTokenStore.class})
+    static class TokenStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(TokenStore.class)
+        public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, ObjectProvider<TokenSchema> tokenSchema,
+                                     ObjectProvider<TokenStoreProperties> properties, @Value("${sitework.instance-id:}") String instanceId) {
+            return JdbcTokenStore.builder()
+                    .connectionProvider(connectionProvider)
+                    // Axon's schema bean exists only when Axon builds the token store itself: its default table and columns
+                    .schema(tokenSchema.getIfAvailable(() -> TokenSchema.builder().build()))
+                    .serializer(serializer)
+                    .claimTimeout(properties.getIfAvailable(TokenStoreProperties::new).getClaimTimeout())
+                    .nodeId(instanceId(instanceId))
+                    .build();
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "sitework.processing.balance.enabled", havingValue = "true", matchIfMissing = true)
+        public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                               TransactionManager transactions, JdbcTemplate jdbc,
+                                               @Value("${sitework.instance-id:}") String instanceId,
+                                               @Value("${sitework.processing.balance.interval:2s}") Duration interval,
+                                               @Value("${sitework.processing.balance.release:10s}") Duration release) {
+            return new SegmentBalancer(processing, tokenStore, transactions, jdbc, instanceId(instanceId), interval, release);
+        }
     }
 
     /** The JDBC event store's hash chain (migration V1_4), checked for the audit endpoints. */
