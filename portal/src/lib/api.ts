@@ -56,7 +56,9 @@ export interface Answer<T> {
 }
 
 type TokenSource = () => string | null;
-let tokenSource: TokenSource = () => null;
+// the login keeps the token in sessionStorage; reading it here (not only once the login's effect has run)
+// lets the very first queries of a page load carry it
+let tokenSource: TokenSource = () => (typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem('sitework.token'));
 let onUnauthorized: () => void = () => {};
 
 /** Wires the API to the login: where the token comes from, what to do when it is refused (401). */

@@ -156,9 +156,9 @@ export function BoardScreen() {
         </Stack>
       )}
       <Paper sx={{ p: 2, mb: 2 }}>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }} flexWrap="wrap" useFlexGap>
           <TextField label="Search title and description" value={filters.q} onChange={(e) => update({ q: e.target.value })}
-                     sx={{ maxWidth: { md: 320 } }} inputProps={{ 'data-testid': 'board-search' }} />
+                     sx={{ width: { md: 300 } }} inputProps={{ 'data-testid': 'board-search' }} />
           <FormControl sx={{ minWidth: 180 }}>
             <InputLabel id="status-filter">Status</InputLabel>
             <Select labelId="status-filter" label="Status" multiple value={filters.status}
