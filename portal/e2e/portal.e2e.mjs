@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 const BASE = (process.env.SITEWORK_URL || 'http://localhost:8080').replace(/\/$/, '');
 const SHOTS = process.env.SITEWORK_SCREENSHOTS || '';
+// what the browser showed when a step failed: beside the screenshots, never committed (.gitignore)
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const NORTH = '0d5e4c1a-5173-4e00-9000-00000000de30';
 const STEP_TIMEOUT = 20_000;

@@ -15,7 +15,8 @@ import { PageHeader } from '../components/common';
 export function entryLink(entry: InboxEntry): string | null {
   if (!entry.subjectId) return null;
   if (entry.eventType?.includes('.permit.')) return `/permits/${entry.subjectId}`;
-  if (entry.eventType?.includes('.work.') || entry.eventType?.startsWith('timer')) return `/work/${entry.subjectId}`;
+  // "linked work done" is about the permit covering the completed work (its subject is the permit)
+  if (entry.eventType?.startsWith('io.sitework.work.completed') && /permit/i.test(entry.title)) return `/permits/${entry.subjectId}`;
   return `/work/${entry.subjectId}`;
 }
 
