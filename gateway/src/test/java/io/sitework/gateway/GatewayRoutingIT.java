@@ -221,7 +221,7 @@ class GatewayRoutingIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/unknown/thing", "/api/workers", "/index.html", "/"})
+    @ValueSource(strings = {"/api/unknown/thing", "/api/workers", "/api", "/auth/unknown"})
     void answersUnknownPathsWithNotFoundProblem(String path) {
         EntityExchangeResult<Map<String, Object>> result = client.get().uri(path)
                 .exchange()
