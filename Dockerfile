@@ -14,6 +14,12 @@ ARG SERVICE=work-service
 
 FROM eclipse-temurin:17-jdk AS build
 ARG SERVICE
+# Node.js and npm for the portal (module portal/, served by the gateway); without them the build would
+# skip it and the gateway would serve the "portal not built" page
+COPY --from=node:20-bookworm-slim /usr/local/bin/node /usr/local/bin/node
+COPY --from=node:20-bookworm-slim /usr/local/lib/node_modules /usr/local/lib/node_modules
+RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+ && ln -s /usr/local/lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx
 WORKDIR /src
 # the POMs and the wrapper first: dependency resolution is cached as long as they do not change
 COPY mvnw pom.xml ./
@@ -21,6 +27,7 @@ COPY .mvn .mvn
 COPY shared-events/pom.xml shared-events/
 COPY embedded-infra/pom.xml embedded-infra/
 COPY service-support/pom.xml service-support/
+COPY portal/pom.xml portal/
 COPY work-service/pom.xml work-service/
 COPY context-service/pom.xml context-service/
 COPY notification-service/pom.xml notification-service/
@@ -30,6 +37,7 @@ COPY deploy-checks/pom.xml deploy-checks/
 COPY shared-events/src shared-events/src
 COPY embedded-infra/src embedded-infra/src
 COPY service-support/src service-support/src
+COPY portal portal
 COPY work-service/src work-service/src
 COPY context-service/src context-service/src
 COPY notification-service/src notification-service/src
@@ -37,6 +45,7 @@ COPY gateway/src gateway/src
 COPY launcher/src launcher/src
 # sharing=locked: the images of docker-compose.yml build in parallel and share one local repository
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
+    --mount=type=cache,target=/root/.npm,sharing=locked \
     chmod +x mvnw \
  && ./mvnw -B -q -DskipTests package -pl "${SERVICE}" -am \
  && cp "${SERVICE}/target/${SERVICE}-exec.jar" /src/app.jar
@@ -79,6 +88,7 @@ COPY .mvn .mvn
 COPY shared-events shared-events
 COPY embedded-infra embedded-infra
 COPY service-support service-support
+COPY portal portal
 COPY work-service work-service
 COPY context-service context-service
 COPY notification-service notification-service

@@ -104,6 +104,27 @@ class ComposeDriftTest {
     }
 
     @Test
+    void thePortalLogsInAtAPublicPkceClientOfTheRealmThatMayReturnToTheGateway() throws Exception {
+        String clientId = environment(service("gateway")).get("SITEWORK_PORTAL_OIDC_CLIENT_ID");
+        assertThat(clientId).as("the gateway names the portal's client").isNotBlank();
+        com.fasterxml.jackson.databind.JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Repo.read("deploy/keycloak/sitework-realm.json"));
+        com.fasterxml.jackson.databind.JsonNode client = null;
+        for (com.fasterxml.jackson.databind.JsonNode candidate : realm.path("clients")) {
+            if (clientId.equals(candidate.path("clientId").asText())) {
+                client = candidate;
+            }
+        }
+        assertThat(client).as("client " + clientId + " in the realm").isNotNull();
+        assertThat(client.path("publicClient").asBoolean()).as("a browser app holds no secret").isTrue();
+        assertThat(client.path("standardFlowEnabled").asBoolean()).as("authorization code").isTrue();
+        assertThat(client.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        String origin = environment(service("gateway")).get("SITEWORK_PORTAL_ORIGIN");
+        assertThat(client.path("redirectUris").toString()).as("may return to the portal").contains(origin + "/*");
+        assertThat(client.path("webOrigins").toString()).contains(origin);
+    }
+
+    @Test
     void everyAppSendsItsSpansToTheTraceCollectorInTheFile() {
         Map<String, Object> jaeger = service("jaeger");
         assertThat(Repo.list(jaeger.get("expose")).stream().map(String::valueOf)).as("OTLP/HTTP").contains("4318");
