@@ -269,6 +269,35 @@ class SchedulesIT {
     }
 
     @Test
+    void theScheduleListIsRebuiltBesideTheLiveOneAndEndsTheSame() {
+        for (int i = 0; i < 3; i++) {
+            String id = create("Europe/Paris", "{\"type\":\"DAILY\",\"time\":\"0" + (3 + i) + ":00\"}");
+            if (i == 0) {
+                pause(id);
+            }
+        }
+        String list = "/api/schedules?siteId=" + site + "&size=50";
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get(list).json().get("total").asLong() == 3);
+        JsonNode before = http.get(list).json();
+        Http admin = new Http("http://127.0.0.1:" + port).as(TestTokens.orgAdmin("olga"));
+        String replay = "/api/admin/replay/work-service/schedule-board";
+
+        Http.Response started = admin.post(replay, null);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String building = started.json().get("building").asText();
+        assertThat(building).startsWith("schedules_");
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get(replay).json(), p -> p.get("state").asText().equals("DONE") || p.get("state").asText().equals("FAILED"));
+
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("active").asText()).isEqualTo(building);
+        assertThat(http.get(list).json()).as("the rebuilt list").isEqualTo(before);
+        String later = create("Europe/Paris", "{\"type\":\"DAILY\",\"time\":\"07:00\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get(list).json().get("total").asLong() == 4);
+        pause(later);
+    }
+
+    @Test
     void onlySchedulesAreFoundUnderSchedules() {
         Http.Response work = new Http("http://127.0.0.1:" + port).as(TestTokens.forSite("paula", site, Role.PLANNER, Role.REQUESTER))
                 .post("/api/work", "{\"siteId\":\"%s\",\"kind\":\"OTHER\",\"title\":\"Not a schedule\",\"priority\":\"LOW\"}".formatted(site));

@@ -13,7 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the schedule list (MongoDB collection {@code schedules}) in step with the event store.
+ * Keeps the schedule list (the collection its pointer names, {@code schedules} until a rebuild) in step with the event store.
  * Idempotent: an event at or below a document's version is skipped, so redelivery changes nothing.
  */
 @Component

@@ -18,9 +18,11 @@ import java.util.Set;
 public class ScheduleQueries {
 
     private final MongoTemplate mongo;
+    private final ScheduleBoardReplay readModel;
 
-    public ScheduleQueries(MongoTemplate mongo) {
+    public ScheduleQueries(MongoTemplate mongo, ScheduleBoardReplay readModel) {
         this.mongo = mongo;
+        this.readModel = readModel;
     }
 
     /** @param siteIds the sites to cover (never empty); null only for an org admin asking for every site */
@@ -36,9 +38,9 @@ public class ScheduleQueries {
             criteria = criteria.and("kind").is(filter.kind());
         }
         Query query = new Query(criteria);
-        long total = mongo.count(query, ScheduleDocument.class);
+        long total = mongo.count(query, ScheduleDocument.class, readModel.activeCollection());
         query.with(PageRequest.of(page, size, sort.and(Sort.by("_id"))));
-        List<ScheduleView> items = mongo.find(query, ScheduleDocument.class).stream().map(ScheduleDocument::toView).toList();
+        List<ScheduleView> items = mongo.find(query, ScheduleDocument.class, readModel.activeCollection()).stream().map(ScheduleDocument::toView).toList();
         return new Paging.Page<>(items, page, size, total);
     }
 }
