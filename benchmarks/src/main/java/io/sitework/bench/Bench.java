@@ -58,7 +58,7 @@ public final class Bench implements AutoCloseable {
                 .demo(false)
                 .fresh(true)
                 .javaOpts(opts)
-                .serviceStartTimeout(Duration.ofSeconds(180))
+                .serviceStartTimeout(Duration.ofSeconds(600))
                 .stopGrace(Duration.ofSeconds(20))
                 .build();
         Platform platform = new Platform(config, (what, detail, took) ->
@@ -120,6 +120,15 @@ public final class Bench implements AutoCloseable {
     /** The planner straight at a service's own port. */
     public Api direct(String service, String token) {
         return new Api(direct(service), token == null ? planner : token);
+    }
+
+    /** Stops work-service (or another service) gracefully; {@link #startService} starts it again on the same port and databases. */
+    public void stopService(String module) {
+        platform.stopService(module);
+    }
+
+    public void startService(String module) {
+        platform.startService(module);
     }
 
     public Map<String, Long> pids() {

@@ -39,6 +39,11 @@ public final class Benchmarks {
         Path jfrDir = outDir.resolve("jfr");
         Files.createDirectories(jfrDir);
         Report report = new Report();
+        // this JVM hosts the embedded default's in-process MongoDB and the load generator: profiled too
+        jdk.jfr.Recording self = options.jfr() ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
+        if (self != null) {
+            self.start();
+        }
         Instant begin = Instant.now();
         report.header("run", stamp + " (" + sizes.name() + " sizes" + (options.only().isEmpty() ? "" : ", only " + options.only()) + ")");
         Machine.describe().forEach(report::header);
@@ -50,6 +55,7 @@ public final class Benchmarks {
         if (options.runs("append")) {
             run(report, "append", () -> StoreScenarios.append(sizes, report));
         }
+        Map<Long, String> pids = new java.util.HashMap<>();
         boolean needsPlatform = Options.SCENARIOS.stream().filter(s -> !s.equals("append")).anyMatch(options::runs);
         if (needsPlatform) {
             List<UUID> sites = Generator.sites(20);
@@ -57,46 +63,32 @@ public final class Benchmarks {
                     // the suite's clients are few users sending many requests: keep the limiter (and its Redis call) but out of the way
                     "-Dsitework.rate-limit.replenish-rate=1000000", "-Dsitework.rate-limit.burst-capacity=1000000"));
             if (options.jfr()) {
-                opts.add("-XX:StartFlightRecording=filename=" + jfrDir + "/%p.jfr,dumponexit=true,settings=profile");
+                opts.add("-XX:StartFlightRecording=filename=" + jfrDir + ",dumponexit=true,settings=profile");
             }
-            Map<String, Long> pids = Map.of();
             System.out.println("Starting the platform (data in " + outDir.resolve("platform") + ") …");
-            try (Bench bench = Bench.start(outDir.resolve("platform"), opts, sites)) {
-                pids = bench.pids();
-                report.header("platform", "embedded default, service JVMs " + String.join(" ", opts.subList(0, 2)) + " + "
-                        + String.join(" ", io.sitework.launcher.PlatformConfig.DEFAULT_JAVA_OPTS));
-                double[] half = {Double.NaN, Double.NaN};
-                if (options.runs("gateway")) {
-                    run(report, "gateway", () -> HttpScenarios.gatewayVsDirect(bench, sizes, report));
-                }
-                if (options.runs("commands") || options.runs("growth")) {
-                    run(report, "commands", () -> {
-                        double[] h = HttpScenarios.commands(bench, sizes, report, outDir);
-                        half[0] = h[0];
-                        half[1] = h[1];
-                    });
-                }
-                if (options.runs("inbox")) {
-                    run(report, "inbox", () -> HttpScenarios.inbox(bench, sizes, report));
-                }
-                if (options.runs("long-aggregates")) {
-                    run(report, "long-aggregates", () -> StoreScenarios.longAggregates(bench, sizes, report));
-                }
-                if (options.runs("growth") || options.runs("replay") || options.runs("reads")) {
-                    run(report, "growth", () -> StoreScenarios.growth(bench, sizes, report, sites, half[0], half[1], options.runs("growth")));
-                }
-                if (options.runs("replay")) {
-                    run(report, "replay", () -> StoreScenarios.replay(bench, sizes, report, outDir));
-                }
-                if (options.runs("reads")) {
-                    run(report, "reads", () -> StoreScenarios.reads(bench, sizes, report, sites));
-                }
-                System.out.println("Stopping the platform …");
+            Bench bench = null;
+            try {
+                bench = Bench.start(outDir.resolve("platform"), opts, sites);
+            } catch (Exception e) {
+                e.printStackTrace();
+                report.failed(report.section("platform", "FAILED: starting the platform"), e);
             }
-            if (options.jfr()) {
-                Profiles.summarise(jfrDir, pids, report);
+            if (bench != null) {
+                try (Bench running = bench) {
+                    running.pids().forEach((name, pid) -> pids.put(pid, name));
+                    platformScenarios(running, options, report, outDir, sites, opts);
+                    running.pids().forEach((name, pid) -> pids.putIfAbsent(pid, name + " (restarted)"));
+                    System.out.println("Stopping the platform …");
+                }
             }
         }
+        if (self != null) {
+            self.dump(jfrDir.resolve(ProcessHandle.current().pid() + ".jfr"));
+            self.close();
+            pids.put(ProcessHandle.current().pid(), "benchmark JVM (load generator, in-process MongoDB, append baseline)");
+            Profiles.summarise(jfrDir, pids, WINDOWS, report);
+        }
+        report.header("load average at end", Machine.describe().get("load average at start"));
         report.header("took", Duration.between(begin, Instant.now()).toSeconds() + " s");
         Path latest = options.out().resolve("latest").toAbsolutePath();
         report.write(outDir, latest);
@@ -106,12 +98,50 @@ public final class Benchmarks {
         System.exit(0);
     }
 
+    private static void platformScenarios(Bench bench, Options options, Report report, Path outDir, List<UUID> sites,
+                                          List<String> opts) {
+        Sizes sizes = options.sizes();
+        report.header("platform", "embedded default, service JVMs " + String.join(" ", opts.subList(0, 2)) + " + "
+                + String.join(" ", io.sitework.launcher.PlatformConfig.DEFAULT_JAVA_OPTS));
+        double[] half = {Double.NaN, Double.NaN};
+        if (options.runs("gateway")) {
+            run(report, "gateway", () -> HttpScenarios.gatewayVsDirect(bench, sizes, report));
+        }
+        if (options.runs("commands") || options.runs("growth")) {
+            run(report, "commands", () -> {
+                double[] h = HttpScenarios.commands(bench, sizes, report, outDir);
+                half[0] = h[0];
+                half[1] = h[1];
+            });
+        }
+        if (options.runs("inbox")) {
+            run(report, "inbox", () -> HttpScenarios.inbox(bench, sizes, report));
+        }
+        if (options.runs("growth") || options.runs("replay") || options.runs("reads")) {
+            run(report, "growth", () -> StoreScenarios.growth(bench, sizes, report, sites, half[0], half[1], options.runs("growth")));
+        }
+        if (options.runs("replay")) {
+            run(report, "replay", () -> StoreScenarios.replay(bench, sizes, report, outDir));
+        }
+        if (options.runs("reads")) {
+            run(report, "reads", () -> StoreScenarios.reads(bench, sizes, report, sites));
+        }
+        // last: the long aggregate's history keeps the board's and the publisher's processors busy for a while
+        if (options.runs("long-aggregates")) {
+            run(report, "long-aggregates", () -> StoreScenarios.longAggregates(bench, sizes, report));
+        }
+    }
+
     interface Step {
         void run() throws Exception;
     }
 
+    /** When each scenario ran: the profiles are cut along these windows. */
+    static final Map<String, Instant[]> WINDOWS = new java.util.LinkedHashMap<>();
+
     private static void run(Report report, String name, Step step) {
         Instant t = Instant.now();
+        WINDOWS.put(name, new Instant[]{t, Instant.MAX});
         System.out.println("== " + name);
         try {
             step.run();
@@ -119,6 +149,7 @@ public final class Benchmarks {
             e.printStackTrace();
             report.section(name, "FAILED: " + name).failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+        WINDOWS.get(name)[1] = Instant.now();
         System.out.println("   " + name + " took " + Duration.between(t, Instant.now()).toSeconds() + " s");
     }
 }

@@ -15,7 +15,7 @@ public record Sizes(String name, Duration warmup, Duration iteration, int iterat
     public static Sizes full() {
         return new Sizes("full", Duration.ofSeconds(10), Duration.ofSeconds(15), 3,
                 100_000, 100, 200, 2_000,
-                300_000, 10_000, 200,
+                30_000, 10_000, 200,
                 Duration.ofSeconds(60), Duration.ofSeconds(15), 4);
     }
 
