@@ -252,8 +252,9 @@ final class StoreScenarios {
         s.note("the short aggregate grows by the samples (" + sizes.longSamples() + " comments) and passes the snapshot threshold too; "
                 + "the history of the long one was written by the generator, so its first load reads it all");
         report.target(new Report.Target("long-aggregates", "long aggregate p99 ≤ 1.2× short", ratio, 1.2, false,
-                "see the first-command row: without a snapshot the whole history is read and folded; with one, the "
-                        + "remaining difference is the snapshot's size (every comment is kept in the aggregate's state)"));
+                "see the first-command row for a load without snapshot; after it, the board's live processor reads and rewrites "
+                        + "the long item's whole document (every comment in it) per event, and that backlog competes with the "
+                        + "commands on it (work-service's profile: MongoDB driver; docs/performance.md)"));
     }
 
     // ---------------------------------------------------------------- (g) growth
@@ -324,6 +325,8 @@ final class StoreScenarios {
             return;
         }
         Load.Op create = (client, n) -> api.post("/api/work", Api.newWork(Bench.SITE, "Grown c" + client + " n" + n, null));
+        // a restarted JVM is cold: warm it up as long as the empty store's measurement had been (gateway and commands scenarios)
+        Load.closed(8, sizes.warmup().multipliedBy(3), create);
         Load.open(rate, sizes.warmup(), 256, create);
         Series grown = new Series(String.format(java.util.Locale.ROOT, "commands at %.0f/s with %d events stored", rate, inserted));
         grown.add(Load.open(rate, sizes.loadStep(), 256, create));
@@ -334,8 +337,8 @@ final class StoreScenarios {
                 + "commands append by aggregate id (unique index) and load only their own aggregate, so the store's size enters "
                 + "through index depth and cache misses only");
         report.target(new Report.Target("growth", "command p99 grown ≤ 1.5× empty", ratio, 1.5, false,
-                "the grown p99 was measured right after the live processors worked through the generated history; "
-                        + "PostgreSQL's and MongoDB's caches and the index depth changed, see work-service's profile"));
+                "the grown store is measured on a work-service restarted after the history was written: compare its "
+                        + "profile (JDBC share) with the empty-store run; docs/performance.md"));
     }
 
     /** Waits (at most {@code cap}) until every processor of work-service has handled every stored event. */
@@ -403,9 +406,9 @@ final class StoreScenarios {
                 .value("rebuild endpoint events/s", rebuildRate).value("Axon default processor events/s", defaultRate)
                 .value("rebuild / Axon defaults", rebuildRate / defaultRate).value("rebuild / raw read", rebuildRate / rawRate);
         report.target(new Report.Target("replay", "rebuild ≥ 10× Axon defaults", rebuildRate / defaultRate, 10, true,
-                "the rebuild reads the store through Axon's stream (batches of 100) and writes one MongoDB update per event; "
-                        + "the default processor's extra cost, a token write per event, is small beside the per-event MongoDB "
-                        + "write both share (see work-service's profile)"));
+                "both read fast and write slowly: per event the board store reads and rewrites the work item's document "
+                        + "(MongoWorkBoardStore.find and save in work-service's profile); the default processor adds only a token "
+                        + "write per event to that"));
         report.target(new Report.Target("replay", "rebuild ≥ 25% of the raw read", rebuildRate / rawRate, 0.25, true,
                 "a raw read only moves bytes; the rebuild deserialises every event and writes the board document to "
                         + "MongoDB (here the in-process mongo-java-server of the embedded default)"));
