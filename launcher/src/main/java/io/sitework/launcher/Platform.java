@@ -468,6 +468,11 @@ public final class Platform implements AutoCloseable {
         return databases == null ? List.of() : databases.eventStores();
     }
 
+    /** The PostgreSQL server the platform uses (found or started), or null before it started: for tools such as the benchmarks. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
     /** Whether this platform started an embedded PostgreSQL (rather than using a running server). */
     public boolean usesEmbeddedPostgres() {
         return postgres != null && postgres.isEmbedded();
