@@ -69,7 +69,7 @@ public final class Platform implements AutoCloseable {
     private MongoEndpoint mongo;
     private MailSink mail;
     private KafkaBrokerProcess kafka;
-    private ChildProcess kafkaChild;
+    private volatile ChildProcess kafkaChild;
     private ChildProcess gateway;
     private ServiceSpecs.Ports chosenPorts;
     private Databases.Names databases;
@@ -403,6 +403,62 @@ public final class Platform implements AutoCloseable {
         child.process().destroyForcibly();
         child.process().onExit().join();
         listener.step("kill " + name, "killed (pid " + child.pid() + ")", Duration.ZERO);
+    }
+
+    /**
+     * Kills the Kafka broker at once (SIGKILL), as a crashed broker machine would: for fault tests of what
+     * the services keep while it is gone. {@link #restartKafka} starts it again on the same ports and data.
+     */
+    public void killKafka() {
+        ChildProcess child = kafkaChild;
+        stoppedOnPurpose.add(child);
+        child.process().destroyForcibly();
+        child.process().onExit().join();
+        listener.step("kill kafka", "killed (pid " + child.pid() + ")", Duration.ZERO);
+    }
+
+    /** Starts the broker killed by {@link #killKafka} again, on the same ports and data, and waits until it answers. */
+    public void restartKafka() {
+        if (kafkaChild != null && kafkaChild.isAlive()) {
+            throw new IllegalStateException("kafka is running");
+        }
+        Instant t = Instant.now();
+        kafka.start(config.kafkaStartTimeout());
+        Process process = kafka.process();
+        registry.record("kafka", process.toHandle());
+        ChildProcess child = ChildProcess.adopt("kafka", process, kafka.logFile());
+        kafkaChild = child;
+        child.process().onExit().thenRunAsync(() -> reportExit(child), watcher);
+        listener.step("Kafka", "broker restarted at " + kafka.bootstrapServers() + " (pid " + process.pid() + ")", since(t));
+    }
+
+    /**
+     * Freezes the broker (SIGSTOP): it keeps its connections open but answers nothing, as a broker stuck in a
+     * long pause or behind a dead network path does. {@link #resumeKafka} lets it go on (SIGCONT).
+     */
+    public void freezeKafka() {
+        signal(kafkaChild, "STOP");
+        listener.step("freeze kafka", "stopped with SIGSTOP (pid " + kafkaChild.pid() + ")", Duration.ZERO);
+    }
+
+    /** Lets a broker frozen by {@link #freezeKafka} run again (SIGCONT). */
+    public void resumeKafka() {
+        signal(kafkaChild, "CONT");
+        listener.step("resume kafka", "continued with SIGCONT (pid " + kafkaChild.pid() + ")", Duration.ZERO);
+    }
+
+    private static void signal(ChildProcess child, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + child.pid() + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot signal " + child.name() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public URI gatewayUri() {
