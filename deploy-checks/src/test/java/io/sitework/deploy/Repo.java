@@ -76,9 +76,15 @@ final class Repo {
     }
 
     /** The modules of the root POM, in order. */
+    /** The modules of the default build (the root pom's first {@code <modules>}; profiles' modules are not built by default). */
     static List<String> modules() {
         List<String> modules = new ArrayList<>();
-        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(read("pom.xml"));
+        String pom = read("pom.xml");
+        Matcher section = Pattern.compile("<modules>(.*?)</modules>", Pattern.DOTALL).matcher(pom);
+        if (!section.find()) {
+            return modules;
+        }
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(section.group(1));
         while (m.find()) {
             modules.add(m.group(1).trim());
         }
