@@ -75,10 +75,15 @@ final class Repo {
         return documents;
     }
 
-    /** The modules of the root POM, in order. */
+    /**
+     * The modules of the root POM's default build, in order: those a build without profiles (the image's, CI's)
+     * reads; modules of a profile (the benchmarks) are not.
+     */
     static List<String> modules() {
         List<String> modules = new ArrayList<>();
-        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(read("pom.xml"));
+        String pom = read("pom.xml");
+        String defaults = pom.substring(pom.indexOf("<modules>"), pom.indexOf("</modules>"));
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(defaults);
         while (m.find()) {
             modules.add(m.group(1).trim());
         }
