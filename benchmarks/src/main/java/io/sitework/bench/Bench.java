@@ -63,7 +63,15 @@ public final class Bench implements AutoCloseable {
                 .build();
         Platform platform = new Platform(config, (what, detail, took) ->
                 System.out.printf("  [platform] %-22s %s (%.1f s)%n", what, detail, took.toMillis() / 1000.0));
-        platform.start();
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            // the platform stopped what it started; its databases on a running server are left: drop them
+            if (platform.postgres() != null && !platform.usesEmbeddedPostgres()) {
+                platform.eventStoreDatabases().forEach(platform.postgres()::dropDatabaseIfExists);
+            }
+            throw e;
+        }
         PostgresServer postgres = platform.postgres();
         Bench bench = new Bench(platform, postgres, null, extraSites);
         String token = bench.token("bench.planner", true);
