@@ -89,7 +89,7 @@ final class JsonHttp implements JsonApi {
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("HTTP call to " + base + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("HTTP call to " + base + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
