@@ -101,7 +101,7 @@ public class AxonSupportAutoConfiguration {
 
 
     /** This instance's name in token claims and heartbeats: {@code SITEWORK_INSTANCE_ID}, else pid@host (Axon's default). */
-    static String instanceId(String configured) {
+    public static String instanceId(String configured) {
         return configured == null || configured.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : configured.strip();
     }
 

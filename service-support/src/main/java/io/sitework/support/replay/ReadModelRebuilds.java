@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
@@ -100,7 +99,8 @@ public class ReadModelRebuilds {
 
     public ReadModelRebuilds(List<ReplayableProjection> projections, EventStore eventStore, EventProcessingConfiguration processing,
                              TokenStore tokenStore, TransactionManager transactions, MongoTemplate mongo,
-                             ReadModelCollections collections, Clock clock, Settings settings, MeterRegistry meters) {
+                             ReadModelCollections collections, Clock clock, Settings settings, MeterRegistry meters,
+                             String instance) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.tokenStore = tokenStore;
@@ -109,7 +109,7 @@ public class ReadModelRebuilds {
         this.collections = collections;
         this.clock = clock;
         this.settings = settings;
-        this.instance = instanceName();
+        this.instance = instance;
         for (ReplayableProjection projection : projections) {
             String name = projection.processingGroup();
             this.projections.put(name, projection);
@@ -129,12 +129,7 @@ public class ReadModelRebuilds {
         scheduler.scheduleWithFixedDelay(this::coordinate, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private static String instanceName() {
-        String host = System.getenv().getOrDefault("HOSTNAME", "local");
-        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** This instance's name in the pointers. */
+    /** This instance's name in the pointers: the same as in its token claims ({@code SITEWORK_INSTANCE_ID}). */
     public String instance() {
         return instance;
     }

@@ -1,6 +1,7 @@
 package io.sitework.support.replay;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sitework.support.axon.AxonSupportAutoConfiguration;
 import io.sitework.support.security.SiteAccess;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -54,10 +55,11 @@ public class ReplayAutoConfiguration {
                                             @Value("${sitework.replay.drop-delay:PT10S}") Duration dropDelay,
                                             @Value("${sitework.replay.stale-after:PT30S}") Duration staleAfter,
                                             @Value("${sitework.replay.claim-wait:PT20S}") Duration claimWait,
-                                            @Value("${sitework.replay.coordination-interval:PT1S}") Duration coordinationInterval) {
+                                            @Value("${sitework.replay.coordination-interval:PT1S}") Duration coordinationInterval,
+                                            @Value("${sitework.instance-id:}") String instanceId) {
             return new ReadModelRebuilds(projections, eventStore, processing, tokenStore, transactions, mongo, collections,
                     Clock.systemUTC(), new ReadModelRebuilds.Settings(switchDistance, maxEventsPerSecond, dropDelay, staleAfter, claimWait,
-                    coordinationInterval), meters.getIfAvailable());
+                    coordinationInterval), meters.getIfAvailable(), AxonSupportAutoConfiguration.instanceId(instanceId));
         }
 
         @Bean

@@ -109,7 +109,7 @@ class ReadModelRebuildsIT {
         when(processor.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
         when(tokenStore.fetchSegments("things")).thenReturn(new int[]{0, 1});
         rebuilds = new ReadModelRebuilds(List.of(things), eventStore, processing, tokenStore, NoTransactionManager.INSTANCE, mongo,
-                collections, Clock.systemUTC(), settings(), new SimpleMeterRegistry());
+                collections, Clock.systemUTC(), settings(), new SimpleMeterRegistry(), "instance-1");
         mongo.save(new Document("_id", "stale"), "things");
     }
 
@@ -214,7 +214,7 @@ class ReadModelRebuildsIT {
         when(peerProcessing.eventProcessor("things", StreamingEventProcessor.class)).thenReturn(Optional.of(peerProcessor));
         when(peerProcessor.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
         peer = new ReadModelRebuilds(List.of(things), eventStore, peerProcessing, tokenStore, NoTransactionManager.INSTANCE, mongo,
-                collections, Clock.systemUTC(), settings(), null);
+                collections, Clock.systemUTC(), settings(), null, "instance-2");
         // the peer still holds segment 1 until it has paused
         java.util.concurrent.atomic.AtomicBoolean peerPaused = new java.util.concurrent.atomic.AtomicBoolean();
         when(peerProcessor.shutdownAsync()).thenAnswer(i -> {
@@ -249,7 +249,7 @@ class ReadModelRebuildsIT {
         when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(1_000));
         when(eventStore.openStream(any())).thenAnswer(i -> new ListStream());
         peer = new ReadModelRebuilds(List.of(things), eventStore, processing, tokenStore, NoTransactionManager.INSTANCE, mongo,
-                collections, Clock.systemUTC(), settings(), null);
+                collections, Clock.systemUTC(), settings(), null, "instance-2");
 
         peer.start("things");
         assertThat(rebuilds.progress("things").state()).as("progress of a rebuild on another instance").isEqualTo(State.RUNNING);
