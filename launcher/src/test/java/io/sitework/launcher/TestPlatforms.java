@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The real platform for integration tests, started as the launcher does — a Kafka broker process, the
@@ -24,6 +25,11 @@ final class TestPlatforms {
      * if it cannot start, the end of each process's log is printed before the temporary directory goes.
      */
     static Platform start(Path tmp, String prefix, Duration serviceStartTimeout) {
+        return start(tmp, prefix, serviceStartTimeout, List.of());
+    }
+
+    /** As {@link #start(Path, String, Duration)}, each service's JVM given {@code javaOptions} as well (e.g. {@code -Dproperty=value}). */
+    static Platform start(Path tmp, String prefix, Duration serviceStartTimeout, List<String> javaOptions) {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         PlatformConfig config = PlatformConfig.builder(tmp.resolve("data"), Installation.ofRunningLauncher())
                 .anyFreePorts()
@@ -34,7 +40,8 @@ final class TestPlatforms {
                         System.getenv("SITEWORK_POSTGRES_PASSWORD"))
                 .persistentMongo(false)
                 .demo(true)
-                .javaOpts(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE), PlatformConfig.DEFAULT_JAVA_OPTS))
+                .javaOpts(Stream.concat(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE),
+                        PlatformConfig.DEFAULT_JAVA_OPTS).stream(), javaOptions.stream()).toList())
                 .serviceStartTimeout(serviceStartTimeout)
                 .stopGrace(Duration.ofSeconds(15))
                 .build();
