@@ -14,8 +14,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -56,15 +59,19 @@ import static org.awaitility.Awaitility.await;
  * claimed by both work-service instances; every event reaches Kafka (the set of CloudEvent ids is the set
  * of stored events) and each inbox entry exists once per event and recipient though two notification
  * instances share the partitions. Then one work-service instance is killed and one notification-service
- * instance stopped: the others take over the segments and partitions and the rest still flows.
+ * instance stopped: the others take over the segments and partitions and the rest still flows. Two
+ * instances of context-service share its processors' segments too, and a site's asset tags stay unique when
+ * both instances register the same tag at the same moment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECOND_WORK = "work-service-2";
     private static final String SECOND_NOTIFICATION = "notification-service-2";
+    private static final String SECOND_CONTEXT = "context-service-2";
     private static final Pattern RETRIED = Pattern.compile("(?m)^sitework_commands_retried_total\\{[^}]*} ([0-9.E]+)");
 
     @TempDir
@@ -76,6 +83,8 @@ class ScaleOutIT {
     private JsonHttp work2;
     private JsonHttp notification1;
     private JsonHttp notification2;
+    private JsonHttp context1;
+    private JsonHttp context2;
     private final String site = UUID.randomUUID().toString();
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
     private final String planner = "scale-planner-" + suffix;
@@ -95,6 +104,8 @@ class ScaleOutIT {
         notification1 = instance(platform.ports().get("notification-service"));
         work2 = instance(platform.startInstance("work-service", SECOND_WORK));
         notification2 = instance(platform.startInstance("notification-service", SECOND_NOTIFICATION));
+        context1 = instance(platform.ports().get("context-service"));
+        context2 = instance(platform.startInstance("context-service", SECOND_CONTEXT));
     }
 
     @AfterAll
@@ -111,6 +122,95 @@ class ScaleOutIT {
     }
 
     @Test
+    @Order(1)
+    void twoContextServiceInstancesShareTheSegmentsAndKeepTagsUniqueAcrossThem() throws Exception {
+        // both context-service instances hold segments of every processor that has more than one
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Map<String, Set<String>> owners = tokenOwners(contextDatabase());
+            for (Map.Entry<String, Set<String>> processor : owners.entrySet()) {
+                if (segments(contextDatabase(), processor.getKey()) > 1) {
+                    assertThat(processor.getValue()).as("owners of %s", processor.getKey()).hasSize(2).contains(SECOND_CONTEXT);
+                }
+            }
+            assertThat(owners).containsKeys("asset-tree", "sites");
+        });
+        System.out.println("[scale] context-service token owners with both instances: " + tokenOwners(contextDatabase()));
+
+        Map<String, Object> siteBody = new LinkedHashMap<>();
+        siteBody.put("id", site);
+        siteBody.put("code", "SCALE-" + suffix.toUpperCase());
+        siteBody.put("name", "Scale-out site " + suffix);
+        siteBody.put("timeZone", "Europe/Paris");
+        JsonHttp.Response registered = gateway.post("/api/sites", siteBody, Map.of("Authorization", new DevLoginTokens(gateway).authorization("olga.admin")));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Map<String, String> assets = new ConcurrentHashMap<>();
+        try {
+            // distinct assets through both instances at once
+            List<Future<JsonHttp.Response>> distinct = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                JsonHttp via = i % 2 == 0 ? context1 : context2;
+                String tag = "P-" + (100 + i);
+                distinct.add(pool.submit(() -> registerAsset(via, tag)));
+            }
+            for (Future<JsonHttp.Response> f : distinct) {
+                JsonHttp.Response response = f.get();
+                assertThat(response.status()).as(response.body()).isEqualTo(201);
+                assets.put(response.json().path("tag").asText(), response.json().path("id").asText());
+            }
+            // the same tag, registered through both instances at the same moment: exactly one of them gets it
+            for (int round = 0; round < 6; round++) {
+                String tag = "V-" + round;
+                Future<JsonHttp.Response> a = pool.submit(() -> registerAsset(context1, tag));
+                Future<JsonHttp.Response> b = pool.submit(() -> registerAsset(context2, tag));
+                List<JsonHttp.Response> both = List.of(a.get(), b.get());
+                assertThat(both).extracting(JsonHttp.Response::status).as("registering %s twice: %s", tag, both)
+                        .containsExactlyInAnyOrder(201, 409);
+                JsonHttp.Response refused = both.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+                assertThat(refused.body()).contains("already used on this site");
+                JsonHttp.Response won = both.stream().filter(r -> r.status() == 201).findFirst().orElseThrow();
+                assets.put(tag, won.json().path("id").asText());
+            }
+            // If-Match: the two instances change the same asset at the same version; one wins, the other is told 412
+            String pump = assets.get("P-100");
+            long version = get(context1, "/api/assets/" + pump).path("version").asLong();
+            Future<Integer> a = pool.submit(() -> assetStatus(context1, pump, version, "OUT_OF_SERVICE"));
+            Future<Integer> b = pool.submit(() -> assetStatus(context2, pump, version, "OUT_OF_SERVICE"));
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 412);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // the store holds each asset's events in contiguous sequences, and each tag once
+        try (Connection c = contextDatabase(); PreparedStatement s = c.prepareStatement(
+                "SELECT aggregateidentifier, sequencenumber FROM domainevententry WHERE aggregateidentifier = ANY (?) "
+                        + "ORDER BY aggregateidentifier, sequencenumber")) {
+            s.setArray(1, c.createArrayOf("varchar", assets.values().toArray()));
+            Map<String, List<Long>> sequences = new TreeMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sequences.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }
+            }
+            assertThat(sequences).hasSize(assets.size());
+            sequences.forEach((id, seq) -> assertThat(seq).as("sequences of %s", id).isEqualTo(
+                    java.util.stream.LongStream.range(0, seq.size()).boxed().toList()));
+            assertThat(sequences.get(assets.get("P-100"))).hasSize(2);
+        }
+        // the asset read model, projected by both instances' segments, is the store's fold: every tag once
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode list = get(context1, "/api/assets?siteId=" + site + "&size=100");
+            assertThat(list.path("total").asInt()).isEqualTo(assets.size());
+            Map<String, String> listed = new TreeMap<>();
+            list.path("items").forEach(item -> listed.put(item.path("tag").asText(), item.path("id").asText()));
+            assertThat(listed).isEqualTo(new TreeMap<>(assets));
+            assertThat(get(context2, "/api/assets/" + assets.get("P-100")).path("status").asText()).isEqualTo("OUT_OF_SERVICE");
+        });
+    }
+
+    @Test
+    @Order(2)
     void twoInstancesOfEachServiceShareTheWorkAndTheSurvivorsTakeOverWhenOneGoes() throws Exception {
         // both work-service instances hold segments of every processor that has more than one
         await().atMost(EVENTUALLY).untilAsserted(() -> {
@@ -271,6 +371,26 @@ class ScaleOutIT {
         }
     }
 
+    private JsonHttp.Response registerAsset(JsonHttp via, String tag) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("siteId", site);
+        body.put("tag", tag);
+        body.put("name", "Asset " + tag);
+        body.put("assetClass", "PUMP");
+        body.put("criticality", "A");
+        JsonHttp.Response response = via.post("/api/assets", body, auth(planner));
+        assertThat(response.status()).as(response.body()).isIn(201, 409);
+        return response;
+    }
+
+    private int assetStatus(JsonHttp via, String id, long version, String status) {
+        Map<String, String> headers = new HashMap<>(auth(planner));
+        headers.put("If-Match", "\"" + version + "\"");
+        JsonHttp.Response response = via.post("/api/assets/" + id + "/status", Map.of("status", status, "reason", "Scale-out check"), headers);
+        assertThat(response.status()).as(response.body()).isIn(200, 412);
+        return response.status();
+    }
+
     private int plan(JsonHttp via, String id, long version) {
         Map<String, String> headers = new HashMap<>(auth(planner));
         headers.put("If-Match", "\"" + version + "\"");
@@ -326,6 +446,13 @@ class ScaleOutIT {
         return server.connect(database);
     }
 
+    private Connection contextDatabase() throws Exception {
+        String database = platform.eventStoreDatabases().stream().filter(db -> db.contains("_context_")).findFirst().orElseThrow();
+        PostgresServer server = PostgresServer.findOrStart(platform.config().postgresUrl(), platform.config().postgresUser(),
+                platform.config().postgresPassword(), null);
+        return server.connect(database);
+    }
+
     private Map<String, List<StoredEvent>> storedEvents() throws Exception {
         Map<String, List<StoredEvent>> result = new TreeMap<>();
         try (Connection c = workDatabase(); PreparedStatement s = c.prepareStatement(
@@ -345,8 +472,13 @@ class ScaleOutIT {
 
     /** Owners of each processor's segments (null: a segment released and not claimed yet). */
     private Map<String, Set<String>> tokenOwners() throws Exception {
+        return tokenOwners(workDatabase());
+    }
+
+    /** Owners of each processor's segments in one service's database, which this closes. */
+    private static Map<String, Set<String>> tokenOwners(Connection database) throws Exception {
         Map<String, Set<String>> owners = new TreeMap<>();
-        try (Connection c = workDatabase(); ResultSet rs = c.createStatement().executeQuery(
+        try (Connection c = database; ResultSet rs = c.createStatement().executeQuery(
                 "SELECT processorname, owner FROM tokenentry WHERE processorname NOT LIKE '%replay%'")) {
             while (rs.next()) {
                 owners.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
@@ -367,7 +499,11 @@ class ScaleOutIT {
     }
 
     private int segments(String processor) throws Exception {
-        try (Connection c = workDatabase(); PreparedStatement s = c.prepareStatement("SELECT count(*) FROM tokenentry WHERE processorname = ?")) {
+        return segments(workDatabase(), processor);
+    }
+
+    private static int segments(Connection database, String processor) throws Exception {
+        try (Connection c = database; PreparedStatement s = c.prepareStatement("SELECT count(*) FROM tokenentry WHERE processorname = ?")) {
             s.setString(1, processor);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
