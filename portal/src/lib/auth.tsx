@@ -17,12 +17,16 @@ export interface DemoUser {
 
 export type AuthConfig =
   | { mode: 'dev'; users: DemoUser[] }
-  | { mode: 'oidc'; issuer: string; clientId: string; scope: string }
+  | { mode: 'oidc'; issuer: string; clientId: string; scope: string; userClaim?: string }
   | { mode: 'none'; detail?: string };
 
 const TOKEN_KEY = 'sitework.token';
 
-export function decodeToken(token: string): (Identity & { exp?: number }) | null {
+/**
+ * The identity a token carries. {@code userClaim} names the claim that holds the user's id, as the services read
+ * it (the gateway's /auth/config tells it): sub by default, e.g. preferred_username where sub is an opaque id.
+ */
+export function decodeToken(token: string, userClaim = 'sub'): (Identity & { exp?: number }) | null {
   try {
     const payload = token.split('.')[1];
     const json = decodeURIComponent(
@@ -32,8 +36,9 @@ export function decodeToken(token: string): (Identity & { exp?: number }) | null
         .join(''),
     );
     const claims = JSON.parse(json);
+    const user = typeof claims[userClaim] === 'string' ? claims[userClaim] : claims.sub;
     return {
-      subject: claims.sub,
+      subject: user,
       name: claims.name || claims.preferred_username || claims.sub,
       sites: claims.sites && typeof claims.sites === 'object' ? claims.sites : {},
       orgAdmin: claims.org_admin === true,
@@ -127,7 +132,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     store(user.access_token);
   }, [manager, store]);
 
-  const identity = useMemo(() => (token ? decodeToken(token) : null), [token]);
+  const userClaim = config?.mode === 'oidc' ? config.userClaim ?? 'sub' : 'sub';
+  const identity = useMemo(() => (token ? decodeToken(token, userClaim) : null), [token, userClaim]);
 
   const value = useMemo<AuthState>(() => ({
     config, configError, token, identity, loginAsDemoUser, loginWithOidc, completeOidcLogin, logout,

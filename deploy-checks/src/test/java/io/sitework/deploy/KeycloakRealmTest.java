@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * deploy/keycloak/sitework-realm.json against the code: every demo user of the launcher (DemoData) with the
  * sites and roles the gateway's dev login gives them, the roles of docs/security.md, and the claims the services
- * read (service-support's JwtUserConverter): {@code sub} = the login, {@code sites} as a JSON object,
- * {@code org_admin} as a boolean, {@code aud} containing the audience.
+ * read (service-support's JwtUserConverter): {@code preferred_username} = the login (Keycloak's {@code sub} is an
+ * opaque id of its own, so every deployment that uses this realm names users by that claim), {@code sites} as a
+ * JSON object, {@code org_admin} as a boolean, {@code aud} containing the audience.
  */
 class KeycloakRealmTest {
 
@@ -68,8 +69,8 @@ class KeycloakRealmTest {
             assertThat(users).as("realm user " + login).containsKey(login);
             JsonNode user = users.get(login);
             assertThat(user.path("enabled").asBoolean()).isTrue();
-            // the services record sub as the actor and the owner; Keycloak's sub is the user's id
-            assertThat(user.path("id").asText()).as(login + " id (the token's sub)").isEqualTo(login);
+            // Keycloak makes the user's id (the token's sub) itself: ids that are not UUIDs are not supported on import
+            assertThat(user.has("id")).as(login + " has no id of ours").isFalse();
             assertThat(user.path("requiredActions")).as(login + " can use the password grant").isEmpty();
             JsonNode credential = user.path("credentials").get(0);
             assertThat(credential.path("value").asText()).isEqualTo(password);
@@ -139,14 +140,26 @@ class KeycloakRealmTest {
             client.path("protocolMappers").forEach(m -> mappers.put(m.path("protocolMapper").asText() + ":"
                     + m.path("config").path("claim.name").asText(m.path("config").path("included.custom.audience").asText()), m));
             String id = client.path("clientId").asText();
-            assertThat(mappers).as(id + " mappers").containsKeys("oidc-audience-mapper:" + audience,
+            assertThat(mappers).as(id + " mappers").containsKeys("oidc-usermodel-property-mapper:preferred_username",
+                    "oidc-audience-mapper:" + audience,
                     "oidc-usermodel-attribute-mapper:sites", "oidc-usermodel-attribute-mapper:org_admin", "oidc-full-name-mapper:");
+            JsonNode login = mappers.get("oidc-usermodel-property-mapper:preferred_username").path("config");
+            assertThat(login.path("user.attribute").asText()).as(id + ": the login").isEqualTo("username");
+            assertThat(login.path("access.token.claim").asText()).isEqualTo("true");
             JsonNode sites = mappers.get("oidc-usermodel-attribute-mapper:sites").path("config");
             assertThat(sites.path("jsonType.label").asText()).isEqualTo("JSON");
             assertThat(sites.path("access.token.claim").asText()).isEqualTo("true");
             JsonNode orgAdmin = mappers.get("oidc-usermodel-attribute-mapper:org_admin").path("config");
             assertThat(orgAdmin.path("jsonType.label").asText()).isEqualTo("boolean");
             assertThat(mappers.get("oidc-audience-mapper:" + audience).path("config").path("access.token.claim").asText()).isEqualTo("true");
+        }
+        // every app that trusts this realm names the user by the claim that holds the login
+        Map<String, Object> services = Repo.map(Repo.yamlMap("docker-compose.yml").get("services"));
+        for (String app : List.of("work-service", "context-service", "notification-service", "gateway")) {
+            assertThat(Repo.at(Repo.map(services.get(app)), "environment.SITEWORK_OIDC_USER_CLAIM")).as(app + " in docker-compose.yml")
+                    .isEqualTo("preferred_username");
+            assertThat(Repo.read("k8s/base/" + app + ".yaml")).as(app + " in k8s/base")
+                    .contains("SITEWORK_OIDC_USER_CLAIM: \"preferred_username\"");
         }
         assertThat(realm.path("defaultSignatureAlgorithm").asText()).as("the services accept RS256 only").isEqualTo("RS256");
         // the user profile must declare the attributes, or Keycloak 24+ drops them on import

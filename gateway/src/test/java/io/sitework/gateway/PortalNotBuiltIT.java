@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "sitework.oidc.issuer=https://login.example.com/realms/sitework",
         "sitework.oidc.jwk-set-uri=https://login.example.com/realms/sitework/protocol/openid-connect/certs",
         "sitework.portal.oidc-client-id=sitework-portal-test",
-        "sitework.portal.oidc-scope=openid profile email"
+        "sitework.portal.oidc-scope=openid profile email",
+        "sitework.oidc.user-claim=preferred_username"
 })
 class PortalNotBuiltIT {
 
@@ -88,7 +89,8 @@ class PortalNotBuiltIT {
                 "mode", "oidc",
                 "issuer", "https://login.example.com/realms/sitework",
                 "clientId", "sitework-portal-test",
-                "scope", "openid profile email"));
+                "scope", "openid profile email",
+                "userClaim", "preferred_username"));
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class DevTokenIssuer {
                 .issuer(issuer)
                 .audience(List.of(audience))
                 .subject(grant.subject())
+                // the login under the name OIDC providers give it too, so the services may name users by either claim
+                .claim("preferred_username", grant.subject())
                 .claim("sites", sites)
                 .claim("org_admin", grant.orgAdmin())
                 .issueTime(Date.from(now))

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@code GET /auth/config}: how the portal logs people in. {@code {"mode":"dev","users":[…]}} in the embedded
- * default (the dev login's demo users, for the picker); {@code {"mode":"oidc","issuer","clientId","scope"}}
+ * default (the dev login's demo users, for the picker); {@code {"mode":"oidc","issuer","clientId","scope","userClaim"}}
  * with an OIDC provider (authorization code + PKCE from the browser, a public client); {@code {"mode":"none"}}
  * when neither is configured (then every API call is 401 anyway). Nothing secret: the client is public.
  */
@@ -53,6 +53,8 @@ final class AuthConfigHandler {
         answer.put("issuer", issuer);
         answer.put("clientId", portal.oidcClientId());
         answer.put("scope", portal.oidcScope());
+        // the claim of the token that names the user, as the services read it (the portal's "me")
+        answer.put("userClaim", oidc.userClaim());
         return answer;
     }
 

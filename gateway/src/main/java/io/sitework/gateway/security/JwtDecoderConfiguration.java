@@ -47,7 +47,7 @@ public class JwtDecoderConfiguration {
             NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(oidc.jwkSetUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
                     .build();
-            decoder.setJwtValidator(TokenValidators.of(oidc.issuer(), oidc.audience(), oidc.clockSkew(), clock));
+            decoder.setJwtValidator(TokenValidators.of(oidc.issuer(), oidc.audience(), oidc.clockSkew(), clock, oidc.userClaim()));
             log.info("Accepting tokens of {} (keys at {}, audience {})", oidc.issuer(), oidc.jwkSetUri(), oidc.audience());
             return decoder;
         }

@@ -12,15 +12,22 @@ import java.time.Duration;
  * @param jwkSetUri the issuer's public keys, fetched when the first token arrives (not at start-up)
  * @param audience  a value the token's {@code aud} must contain
  * @param clockSkew tolerance for {@code exp} and {@code nbf}
+ * @param userClaim the claim naming the user ({@code SITEWORK_OIDC_USER_CLAIM}): {@code sub} by default, e.g.
+ *                  {@code preferred_username} where the provider's {@code sub} is an opaque id; a token without it is
+ *                  refused
  */
 @ConfigurationProperties("sitework.oidc")
-public record OidcProperties(String issuer, String jwkSetUri, String audience, Duration clockSkew) {
+public record OidcProperties(String issuer, String jwkSetUri, String audience, Duration clockSkew, String userClaim) {
 
     public OidcProperties {
         issuer = blankToNull(issuer);
         jwkSetUri = blankToNull(jwkSetUri);
         audience = audience == null || audience.isBlank() ? "sitework" : audience.trim();
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        userClaim = userClaim == null || userClaim.isBlank() ? "sub" : userClaim.trim();
+        if (!userClaim.matches("[A-Za-z_][A-Za-z0-9_.:-]{0,99}")) {
+            throw new IllegalArgumentException("sitework.oidc.user-claim (SITEWORK_OIDC_USER_CLAIM) must be a claim name, not '" + userClaim + "'");
+        }
     }
 
     public boolean configured() {

@@ -23,10 +23,15 @@ public final class TokenValidators {
     }
 
     public static OAuth2TokenValidator<Jwt> of(String issuer, String audience, Duration clockSkew, Clock clock) {
+        return of(issuer, audience, clockSkew, clock, "sub");
+    }
+
+    /** As {@link #of(String, String, Duration, Clock)}, the user named by {@code userClaim} rather than {@code sub}. */
+    public static OAuth2TokenValidator<Jwt> of(String issuer, String audience, Duration clockSkew, Clock clock, String userClaim) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
         timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(
-                required(),
+                required(userClaim),
                 timestamps,
                 new JwtIssuerValidator(issuer),
                 audience(audience));
@@ -34,12 +39,17 @@ public final class TokenValidators {
 
     /** {@code exp} and {@code sub} must be there: Spring's timestamp check accepts a token without {@code exp}. */
     static OAuth2TokenValidator<Jwt> required() {
+        return required("sub");
+    }
+
+    /** {@code exp} and the claim naming the user must be there. */
+    static OAuth2TokenValidator<Jwt> required(String userClaim) {
         return jwt -> {
             if (jwt.getExpiresAt() == null) {
                 return failure("the token has no expiry");
             }
-            if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
-                return failure("the token names no subject");
+            if (!(jwt.getClaims().get(userClaim) instanceof String user) || user.isBlank()) {
+                return failure("sub".equals(userClaim) ? "the token names no subject" : "the token has no " + userClaim + " claim to name the user");
             }
             return OAuth2TokenValidatorResult.success();
         };

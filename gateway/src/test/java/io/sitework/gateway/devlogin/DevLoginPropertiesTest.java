@@ -93,6 +93,7 @@ class DevLoginPropertiesTest {
         assertThat(oidc.configured()).isFalse();
         assertThat(oidc.audience()).isEqualTo("sitework");
         assertThat(oidc.clockSkew()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(oidc.userClaim()).isEqualTo("sub");
         RateLimitProperties rateLimit = binder.bind("sitework.rate-limit", RateLimitProperties.class).get();
         assertThat(rateLimit.replenishRate()).isEqualTo(20);
         assertThat(rateLimit.burstCapacity()).isEqualTo(40);
@@ -109,11 +110,12 @@ class DevLoginPropertiesTest {
                 "SITEWORK_OIDC_ISSUER", "https://idp/realms/x", "SITEWORK_OIDC_JWK_SET_URI", "https://idp/certs",
                 "SITEWORK_OIDC_AUDIENCE", "plant-7", "SITEWORK_RATE_LIMIT_REPLENISH_RATE", "5",
                 "SITEWORK_RATE_LIMIT_BURST_CAPACITY", "10", "SITEWORK_MAX_BODY_SIZE", "256KB",
-                "SITEWORK_PORTAL_ORIGIN", "https://sitework.example.com/", "SITEWORK_DEV_LOGIN_TOKEN_TTL", "PT1H"));
+                "SITEWORK_PORTAL_ORIGIN", "https://sitework.example.com/", "SITEWORK_DEV_LOGIN_TOKEN_TTL", "PT1H",
+                "SITEWORK_OIDC_USER_CLAIM", "preferred_username"));
 
         OidcProperties oidc = binder.bind("sitework.oidc", OidcProperties.class).get();
         assertThat(oidc).isEqualTo(new OidcProperties("https://idp/realms/x", "https://idp/certs", "plant-7",
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30), "preferred_username"));
         RateLimitProperties rateLimit = binder.bind("sitework.rate-limit", RateLimitProperties.class).get();
         assertThat(rateLimit.replenishRate()).isEqualTo(5);
         assertThat(rateLimit.burstCapacity()).isEqualTo(10);

@@ -61,6 +61,18 @@ class TokenValidatorsTest {
     }
 
     @Test
+    void whereTheUserIsNamedByAnotherClaimThatClaimIsRequired() {
+        OAuth2TokenValidator<Jwt> keycloak = TokenValidators.of("https://idp/realms/sitework", "sitework",
+                Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC), "preferred_username");
+        assertThat(keycloak.validate(jwt(b -> b.subject("3f1c2d9e-8a47-4c55-9d0e-2b6f7a1e4c10")
+                .claim("preferred_username", "anna.planner"))).hasErrors()).isFalse();
+        assertThat(keycloak.validate(jwt(b -> { })).getErrors())
+                .extracting(e -> e.getDescription()).containsExactly("the token has no preferred_username claim to name the user");
+        assertThat(keycloak.validate(jwt(b -> b.claim("preferred_username", " "))).hasErrors()).isTrue();
+        assertThat(keycloak.validate(jwt(b -> b.claim("preferred_username", List.of("anna")))).hasErrors()).isTrue();
+    }
+
+    @Test
     void theIssuerMustMatchExactly() {
         assertThat(valid(b -> b.issuer("https://idp/realms/sitework/"))).isFalse();
         assertThat(valid(b -> b.issuer("https://idp/realms/other"))).isFalse();

@@ -63,7 +63,8 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain siteworkSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems) throws Exception {
+    public SecurityFilterChain siteworkSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers problems,
+                                                SecurityProperties properties) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -77,7 +78,7 @@ public class ServiceSecurityAutoConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtUserConverter()))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtUserConverter(properties.userClaim())))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));

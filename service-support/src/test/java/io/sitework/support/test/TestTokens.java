@@ -113,6 +113,11 @@ public final class TestTokens {
         return builder;
     }
 
+    /** Signs claims with the trusted test key (for tokens with claims of their own, e.g. an opaque sub and preferred_username). */
+    public static String sign(JWTClaimsSet claims) {
+        return sign(claims, key());
+    }
+
     public static String sign(JWTClaimsSet claims, RSAKey signingKey) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
