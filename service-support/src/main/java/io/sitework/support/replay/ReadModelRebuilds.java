@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.io.Flushable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -52,6 +53,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * after {@link Settings#staleAfter()}, and the next rebuild drops what it left (ADR 0009).
  */
 public class ReadModelRebuilds {
+
+    /** How many events a rebuild folds between two flushes of a projection that writes behind. */
+    public static final int FLUSH_EVERY = 500;
+
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
@@ -243,7 +248,9 @@ public class ReadModelRebuilds {
         try {
             drop(target);
             projection.prepare(target);
-            AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection.handlerWritingTo(target));
+            Object handlerObject = projection.handlerWritingTo(target);
+            AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(handlerObject);
+            Flushable writes = handlerObject instanceof Flushable flushable ? flushable : () -> { };
             TrackingToken last = null;
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
                 long head = headIndex();
@@ -261,10 +268,12 @@ public class ReadModelRebuilds {
                         continue;
                     }
                     last = apply(run, handler, stream.nextAvailable());
-                    if (run.done.get() % 500 == 0) {
+                    if (run.done.get() % FLUSH_EVERY == 0) {
+                        writes.flush();
                         head = headIndex();
                     }
                 }
+                writes.flush();
                 run.state = State.SWITCHING;
                 collections.beginSwitch(name, target);
                 beat(run);
@@ -276,6 +285,8 @@ public class ReadModelRebuilds {
                 while (position(last) < head && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
                     last = apply(run, handler, stream.nextAvailable());
                 }
+                // everything the rebuild folded is written before the board switches to it
+                writes.flush();
             }
             // switch first: should the hand-over fail, the processors re-apply a few events, which the fold skips
             collections.switchTo(name, target);

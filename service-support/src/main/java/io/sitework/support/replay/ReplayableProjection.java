@@ -16,6 +16,10 @@ public interface ReplayableProjection {
     /** Declares the read model's indexes on {@code collection} (new and empty). */
     void prepare(String collection);
 
-    /** An object with the projection's {@code @EventHandler}s, writing to {@code collection}. */
+    /**
+     * An object with the projection's {@code @EventHandler}s, writing to {@code collection}. It may write behind
+     * (hold changes and write them in bulk): if it is {@link java.io.Flushable}, the rebuild flushes it every
+     * {@value ReadModelRebuilds#FLUSH_EVERY} events and before it switches the read model over.
+     */
     Object handlerWritingTo(String collection);
 }

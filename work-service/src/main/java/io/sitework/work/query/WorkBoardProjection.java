@@ -27,6 +27,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
+import java.io.Flushable;
+
 /**
  * Keeps the work board (the MongoDB collection its pointer names, {@code work} until a rebuild) in step
  * with the event store. Idempotent: an event at or below a document's version is skipped, so redelivery
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(WorkBoardProjection.NAME)
-public class WorkBoardProjection {
+public class WorkBoardProjection implements Flushable {
 
     public static final String NAME = "work-board";
 
@@ -142,6 +144,12 @@ public class WorkBoardProjection {
     @ResetHandler
     void reset() {
         store.clear();
+    }
+
+    /** Writes what the store holds back (a rebuild's write-behind store); nothing to do for the live board. */
+    @Override
+    public void flush() {
+        store.flush();
     }
 
     private void apply(String workId, Object event, EventMessage<?> message, long sequence) {

@@ -15,6 +15,11 @@ public class WorkBoardReplay implements ReplayableProjection {
     /** Where the board lived before any rebuild (and still lives in an installation never rebuilt). */
     public static final String INITIAL_COLLECTION = "work";
 
+    /** Changed documents written in one bulk. */
+    static final int WRITE_BATCH = 500;
+    /** Documents a rebuild keeps in memory (the most recently used), so that later events of a work item need no read. */
+    static final int CACHED_DOCUMENTS = 20_000;
+
     private final MongoTemplate mongo;
     private final WorkIndexes indexes;
 
@@ -45,6 +50,7 @@ public class WorkBoardReplay implements ReplayableProjection {
 
     @Override
     public Object handlerWritingTo(String collection) {
-        return new WorkBoardProjection(new MongoWorkBoardStore(mongo, () -> collection));
+        // written behind: each work item's events folded in memory, written in bulk (flushed by the rebuild)
+        return new WorkBoardProjection(new BufferedWorkBoardStore(mongo, collection, WRITE_BATCH, CACHED_DOCUMENTS));
     }
 }

@@ -10,4 +10,8 @@ public interface WorkBoardStore {
     void save(WorkDocument document);
 
     void clear();
+
+    /** Writes what is held back, for a store that writes behind (a rebuild's); the live store writes at once. */
+    default void flush() {
+    }
 }
