@@ -19,6 +19,10 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import io.sitework.support.web.Problems;
 
 /**
  * Every service is an OAuth2 resource server of its own: the gateway is not the only wall. Health,
@@ -55,6 +59,18 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     public ProblemSecurityHandlers problemSecurityHandlers(ObjectMapper mapper) {
         return new ProblemSecurityHandlers(mapper);
+    }
+
+    /** A URL Spring Security's firewall refuses (an encoded slash, a semicolon, "//", a control character): 400 problem+json. */
+    @Bean
+    public RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper mapper) {
+        return (request, response, rejected) -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            mapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                    "The request's URL holds characters or sequences that are not allowed (e.g. an encoded slash, a semicolon, "
+                            + "'//', a control character)."));
+        };
     }
 
     @Bean

@@ -149,7 +149,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                         @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         String expected = ex.getRequiredType() == null ? "value" : friendly(ex.getRequiredType());
-        String message = "'" + ex.getValue() + "' is not a valid " + expected;
+        String message = "'" + shown(ex.getValue()) + "' is not a valid " + expected;
         return respondObject(Problems.validation("Parameter '" + name + "': " + message, List.of(new BadRequestException.FieldError(name, message))));
     }
 
@@ -211,9 +211,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Class<?> target = e.getTargetType();
         if (target != null && target.isEnum()) {
             return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
-                    + " (got '" + e.getValue() + "')";
+                    + " (got '" + shown(e.getValue()) + "')";
         }
-        return "'" + e.getValue() + "' is not a valid " + (target == null ? "value" : friendly(target));
+        return "'" + shown(e.getValue()) + "' is not a valid " + (target == null ? "value" : friendly(target));
+    }
+
+    /** A rejected value as the answer quotes it: a repeated parameter's values joined, anything long cut short. */
+    static String shown(Object value) {
+        String text;
+        if (value instanceof Object[] values) {
+            text = Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", "));
+        } else {
+            text = String.valueOf(value);
+        }
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 
     private static String friendly(Class<?> type) {
