@@ -8,9 +8,7 @@ import { ApiError, request } from '../lib/api';
 import { ErrorAlert } from './ErrorAlert';
 import { LoginScreen } from '../screens/Login';
 import { buildTree } from '../screens/Assets';
-import { waitingOn } from '../screens/Blocked';
 import { workQuery, EMPTY_FILTERS } from '../screens/Board';
-import type { BlockedRow } from '../lib/types';
 
 const client = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
 const json = (status: number, body: unknown, type = 'application/json') =>
@@ -89,13 +87,6 @@ describe('boards and trees', () => {
     const tree = buildTree([asset('p2', 'P-102', 'u'), asset('a', 'A-100'), asset('u', 'U-110', 'a'), asset('p1', 'P-101', 'u')]);
     expect(tree.map((n) => n.tag)).toEqual(['A-100']);
     expect(tree[0].children[0].children.map((n) => n.tag)).toEqual(['P-101', 'P-102']);
-  });
-
-  it('knows what is waiting on me: my own work, or a blocker I must clear', () => {
-    const row = { ownerId: 'anna.planner', assignees: [{ type: 'PERSON', id: 'bruno.tech' }], onWhom: { type: 'PERSON', id: 'carla.supervisor' } } as BlockedRow;
-    expect(waitingOn(row, 'bruno.tech')).toBe(true);
-    expect(waitingOn(row, 'carla.supervisor')).toBe(true);
-    expect(waitingOn(row, 'paul.permits')).toBe(false);
   });
 
   it('asks for due-today work as open work due before the end of the site day', () => {

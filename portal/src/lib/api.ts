@@ -55,7 +55,8 @@ export interface Answer<T> {
   etag: string | null;
 }
 
-type TokenSource = () => string | null;
+/** The token for the next call: the stored one, or (OIDC) a renewed one when the stored one is about to expire. */
+type TokenSource = () => string | null | Promise<string | null>;
 // the login keeps the token in sessionStorage; reading it here (not only once the login's effect has run)
 // lets the very first queries of a page load carry it
 let tokenSource: TokenSource = () => (typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem('sitework.token'));
@@ -67,7 +68,7 @@ export function configureApi(source: TokenSource, unauthorized: () => void): voi
   onUnauthorized = unauthorized;
 }
 
-export function currentToken(): string | null {
+export async function currentToken(): Promise<string | null> {
   return tokenSource();
 }
 
@@ -80,7 +81,7 @@ export interface RequestOptions {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  const token = tokenSource();
+  const token = await tokenSource();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined && options.ifMatch !== null) headers['If-Match'] = `"${options.ifMatch}"`;
@@ -139,7 +140,7 @@ export function query(params: Record<string, string | number | boolean | string[
 
 /** Downloads an authenticated resource (an export) as a file. */
 export async function download(path: string, filename: string): Promise<void> {
-  const token = tokenSource();
+  const token = await tokenSource();
   const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw new ApiError(await readProblem(response));
   const blob = await response.blob();

@@ -13,10 +13,12 @@ import { BLOCKER_TYPES, type BlockedRow } from '../lib/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader, StatusChip } from '../components/common';
 
-/** Is this blocked row waiting on me: I must move (onWhom), or it is my work? */
-export function waitingOn(row: BlockedRow, subject: string): boolean {
-  if (row.onWhom?.type === 'PERSON' && row.onWhom.id === subject) return true;
-  return row.ownerId === subject || (row.assignees ?? []).some((a) => a.type === 'PERSON' && a.id === subject);
+/**
+ * The blocked board's request. "Waiting on me" is the server's `mine=true` (the caller from the token): it filters
+ * before paging, so `total` and the pages count only what waits on me.
+ */
+export function blockedQuery(siteId: string | undefined, types: string[], mine: boolean, page: number, size: number): string {
+  return '/api/work/blocked' + query({ siteId, blockerType: types, mine: mine || undefined, page, size });
 }
 
 function OnWhom({ row }: { row: BlockedRow }) {
@@ -35,17 +37,17 @@ export function BlockedScreen() {
   const [page, setPage] = useState(0);
   const [size, setSize] = useState(50);
   const zone = site?.timeZone ?? 'UTC';
-  // "waiting on me" filters on the client, so it reads the largest page the API gives
-  const path = '/api/work/blocked' + query({ siteId: site?.id, blockerType: types, page: mine === 'me' ? 0 : page, size: mine === 'me' ? 200 : size });
-  const blocked = useQuery({ queryKey: ['blocked', path], queryFn: () => get<Page<BlockedRow>>(path), enabled: !!site, placeholderData: keepPreviousData, refetchInterval: 20_000 });
-  const rows = (blocked.data?.items ?? []).filter((r) => mine === 'all' || waitingOn(r, identity?.subject ?? ''));
+  const path = blockedQuery(site?.id, types, mine === 'me', page, size);
+  // "mine" is whoever the token names: keyed by the user, so another login never sees this one's cached answer
+  const blocked = useQuery({ queryKey: ['blocked', path, mine === 'me' ? identity?.subject : null], queryFn: () => get<Page<BlockedRow>>(path), enabled: !!site, placeholderData: keepPreviousData, refetchInterval: 20_000 });
+  const rows = blocked.data?.items ?? [];
   const now = new Date();
   return (
     <>
       <PageHeader title="Blocked work" subtitle="What is waiting, on what, since when, on whom — oldest first" />
       <Paper sx={{ p: 2, mb: 2 }}>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }}>
-          <ToggleButtonGroup exclusive value={mine} onChange={(_, v) => v && setMine(v)} aria-label="Whose">
+          <ToggleButtonGroup exclusive value={mine} onChange={(_, v) => { if (v) { setMine(v); setPage(0); } }} aria-label="Whose">
             <ToggleButton value="all" sx={{ minHeight: 44 }}>Everything blocked</ToggleButton>
             <ToggleButton value="me" sx={{ minHeight: 44 }} data-testid="waiting-on-me">Waiting on me</ToggleButton>
           </ToggleButtonGroup>
@@ -85,14 +87,12 @@ export function BlockedScreen() {
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{formatInstant(r.dueAt, zone)}</TableCell>
                 </TableRow>
               ))}
-              {blocked.data && rows.length === 0 && <TableRow><TableCell colSpan={6}>Nothing is blocked here.</TableCell></TableRow>}
+              {blocked.data && rows.length === 0 && <TableRow><TableCell colSpan={6}>{mine === 'me' ? 'Nothing blocked is waiting on you.' : 'Nothing is blocked here.'}</TableCell></TableRow>}
             </TableBody>
           </Table>
         </TableContainer>
-        {mine === 'all' && (
-          <TablePagination component="div" count={blocked.data?.total ?? 0} page={page} rowsPerPage={size} rowsPerPageOptions={[25, 50, 100]}
-                           onPageChange={(_, p) => setPage(p)} onRowsPerPageChange={(e) => { setSize(Number(e.target.value)); setPage(0); }} />
-        )}
+        <TablePagination component="div" count={blocked.data?.total ?? 0} page={page} rowsPerPage={size} rowsPerPageOptions={[25, 50, 100]}
+                         onPageChange={(_, p) => setPage(p)} onRowsPerPageChange={(e) => { setSize(Number(e.target.value)); setPage(0); }} />
       </Paper>
     </>
   );

@@ -14,7 +14,7 @@ function roles(user: DemoUser): string {
 
 /** Logging in: pick a demo user (embedded default) or go to the organisation's identity provider. */
 export function LoginScreen() {
-  const { config, configError, token, loginAsDemoUser, loginWithOidc } = useAuth();
+  const { config, configError, token, notice, loginAsDemoUser, loginWithOidc } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
@@ -44,6 +44,7 @@ export function LoginScreen() {
       <Typography variant="body1" color="text.secondary" gutterBottom>
         What must happen on site, who owns it, what blocks it, and when it is done.
       </Typography>
+      {notice && <Alert severity="warning" sx={{ my: 2 }} data-testid="session-notice">{notice}</Alert>}
       {configError && <Alert severity="error" sx={{ my: 2 }}>The portal cannot reach the gateway: {configError}</Alert>}
       {error ? <Box sx={{ my: 2 }}><ErrorAlert error={error} /></Box> : null}
       {!config && !configError && <CircularProgress aria-label="Loading" />}

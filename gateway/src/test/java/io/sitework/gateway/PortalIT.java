@@ -36,8 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 })
 class PortalIT {
 
-    static final String INDEX = "<!doctype html><title>Sitework</title><script type=\"module\" src=\"/assets/index-3f9a1c.js\"></script>";
+    static final String INDEX = "<!doctype html><title>Sitework</title><script type=\"module\" src=\"/assets/index-3f9a1c.js\"></script>"
+            + "<link rel=\"modulepreload\" href=\"/assets/react-C1KrJ04e.js\">";
     static final String BUNDLE = "console.log('portal');";
+    /** The build is split (see portal/vite.config.ts): the entry, vendor chunks it preloads, a chunk per screen it imports on demand. */
+    static final Map<String, String> CHUNKS = Map.of(
+            "/assets/index-3f9a1c.js", BUNDLE,
+            "/assets/react-C1KrJ04e.js", "export const react = 1;",
+            "/assets/mui-BLL7VcC-.js", "export const mui = 1;",
+            "/assets/Board-CLttxtWo.js", "export function BoardScreen() {}");
     static final Path PORTAL = builtPortal();
     static final StubBackend WORK = StubBackend.start("work");
 
@@ -46,7 +53,9 @@ class PortalIT {
             Path dir = Files.createTempDirectory("portal-it");
             Files.createDirectories(dir.resolve("assets"));
             Files.writeString(dir.resolve("index.html"), INDEX);
-            Files.writeString(dir.resolve("assets/index-3f9a1c.js"), BUNDLE);
+            for (Map.Entry<String, String> chunk : CHUNKS.entrySet()) {
+                Files.writeString(dir.resolve(chunk.getKey().substring(1)), chunk.getValue());
+            }
             Files.writeString(dir.resolve("robots.txt"), "User-agent: *\n");
             return dir;
         } catch (IOException e) {
@@ -96,14 +105,15 @@ class PortalIT {
                 .expectBody(String.class).isEqualTo(INDEX);
     }
 
-    @Test
-    void hashedBundlesAreCachedForAYearAsImmutable() {
-        client.get().uri("/assets/index-3f9a1c.js").exchange()
+    @ParameterizedTest
+    @ValueSource(strings = {"/assets/index-3f9a1c.js", "/assets/react-C1KrJ04e.js", "/assets/mui-BLL7VcC-.js", "/assets/Board-CLttxtWo.js"})
+    void hashedBundlesAndChunksAreCachedForAYearAsImmutable(String path) {
+        client.get().uri(path).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith("text/javascript")
                 .expectHeader().value("Cache-Control", value -> assertThat(value)
                         .contains("max-age=31536000", "public", "immutable"))
-                .expectBody(String.class).isEqualTo(BUNDLE);
+                .expectBody(String.class).isEqualTo(CHUNKS.get(path));
     }
 
     @Test

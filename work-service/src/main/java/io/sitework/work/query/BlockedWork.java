@@ -39,6 +39,9 @@ public record BlockedWork(String workId, String title, WorkKind kind, Priority p
             WORK, CONTRACTOR, PERSON
         }
 
+        /** How Sitework's own actors are named ({@code system:permits}…): never a person anything waits on. */
+        public static final String SYSTEM_ACTOR = "system:";
+
         /** Whom a blocker of the given work waits on, by the rules above (predecessor details not yet known). */
         public static OnWhom of(BlockerType type, String reference, String ownerId, String contractorId, String raisedBy) {
             if (type == BlockerType.OTHER_WORK && reference != null) {
@@ -50,7 +53,7 @@ public record BlockedWork(String workId, String title, WorkKind kind, Priority p
             if (ownerId != null) {
                 return new OnWhom(Kind.PERSON, ownerId, null, null);
             }
-            if (raisedBy != null && !raisedBy.startsWith("system:")) {
+            if (raisedBy != null && !raisedBy.startsWith(SYSTEM_ACTOR)) {
                 return new OnWhom(Kind.PERSON, raisedBy, null, null);
             }
             return null;

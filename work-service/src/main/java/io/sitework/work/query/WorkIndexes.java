@@ -44,7 +44,9 @@ public class WorkIndexes {
                 new Index().on("assigneeIds", Sort.Direction.ASC).named("assigneeIds"),
                 new Index().on("assetIds", Sort.Direction.ASC).named("assetIds"),
                 new Index().on("permitIds", Sort.Direction.ASC).named("permitIds"),
-                new Index().on("ownerId", Sort.Direction.ASC).named("ownerId"));
+                new Index().on("ownerId", Sort.Direction.ASC).named("ownerId"),
+                // "waiting on me" on the blocked board: with ownerId and assigneeIds, every alternative of its $or is indexed
+                new Index().on("blockers.raisedBy", Sort.Direction.ASC).named("blockers_raisedBy"));
     }
 
     /** Declares every index on the active collection of the board. */

@@ -242,9 +242,10 @@ public class WorkQueries {
 
     /**
      * The blocked board: one row per open blocker of open work in {@code siteIds} (all sites when
-     * null), of the given types (any when empty), oldest blocker first.
+     * null), of the given types (any when empty), oldest blocker first; only the rows waiting on
+     * {@code waitingOn} when it is given (see {@link #rowWaitingOn}).
      */
-    public Paging.Page<BlockedWork> blocked(Set<String> siteIds, Set<BlockerType> types, int page, int size) {
+    public Paging.Page<BlockedWork> blocked(Set<String> siteIds, Set<BlockerType> types, String waitingOn, int page, int size) {
         if (siteIds != null && siteIds.isEmpty()) {
             return new Paging.Page<>(List.of(), page, size, 0);
         }
@@ -257,8 +258,14 @@ public class WorkQueries {
             work = work.and("openBlockerTypes").in(names(types));
             blocker = blocker.and("blockers.type").in(names(types));
         }
-        List<AggregationOperation> openBlockers = List.of(Aggregation.match(work), Aggregation.unwind("blockers"),
-                Aggregation.match(blocker));
+        if (waitingOn != null) {
+            work = work.orOperator(workWaitingOn(waitingOn));
+        }
+        List<AggregationOperation> openBlockers = new ArrayList<>(List.of(Aggregation.match(work), Aggregation.unwind("blockers"),
+                Aggregation.match(blocker)));
+        if (waitingOn != null) {
+            openBlockers.add(raw(new Document("$match", rowWaitingOn(waitingOn))));
+        }
 
         List<AggregationOperation> counting = new ArrayList<>(openBlockers);
         counting.add(Aggregation.count().as("count"));
@@ -290,6 +297,52 @@ public class WorkQueries {
                     b.raisedAt, onWhom);
         }).toList();
         return new Paging.Page<>(items, page, size, total);
+    }
+
+    /**
+     * Work that may have a blocker waiting on {@code userId} (the alternatives of a {@code $or}): they
+     * own it, are one of its assignees, or raised one of its blockers. A superset of
+     * {@link #rowWaitingOn}, applied before the blockers are unwound so that each alternative can use
+     * an index ({@code ownerId}, {@code assigneeIds}, {@code blockers.raisedBy}).
+     */
+    static Criteria[] workWaitingOn(String userId) {
+        List<Criteria> any = new ArrayList<>(List.of(Criteria.where("ownerId").is(userId), Criteria.where("assigneeIds").is(userId)));
+        if (!userId.startsWith(BlockedWork.OnWhom.SYSTEM_ACTOR)) {
+            any.add(Criteria.where("blockers.raisedBy").is(userId));
+        }
+        return any.toArray(Criteria[]::new);
+    }
+
+    /**
+     * Whether one row (a work document unwound on one open blocker) waits on {@code userId}: "waiting
+     * on me". Any of
+     * <ul>
+     *   <li>they own the work (every blocker of their work waits on them);</li>
+     *   <li>they are one of its assignees as a PERSON (not a team or contractor of that id);</li>
+     *   <li>the row's {@link BlockedWork.OnWhom onWhom} is them as a PERSON, which beyond owning the work
+     *       happens for ownerless work when they raised the blocker, unless it waits on a work item
+     *       (OTHER_WORK with a reference) or on the work's contractor (CONTRACTOR with a
+     *       {@code contractorId}).</li>
+     * </ul>
+     * Raw (unmapped) because the stored assignee's id field is {@code _id}; only operators that both
+     * MongoDB and the in-process mongo-java-server know ($or, $and, $elemMatch, $nin, null equality).
+     */
+    static Document rowWaitingOn(String userId) {
+        List<Document> any = new ArrayList<>();
+        any.add(new Document("ownerId", userId));
+        any.add(new Document("assignees", new Document("$elemMatch",
+                new Document("type", Assignee.AssigneeType.PERSON.name()).append("_id", userId))));
+        if (!userId.startsWith(BlockedWork.OnWhom.SYSTEM_ACTOR)) {
+            any.add(new Document("$and", List.of(
+                    new Document("ownerId", null),
+                    new Document("blockers.raisedBy", userId),
+                    new Document("$or", List.of(
+                            new Document("blockers.type", new Document("$nin",
+                                    List.of(BlockerType.OTHER_WORK.name(), BlockerType.CONTRACTOR.name()))),
+                            new Document("blockers.type", BlockerType.OTHER_WORK.name()).append("blockers.reference", null),
+                            new Document("blockers.type", BlockerType.CONTRACTOR.name()).append("contractorId", null))))));
+        }
+        return new Document("$or", any);
     }
 
     /** The predecessors named by OTHER_WORK blockers, where the caller may read them (nothing leaks across sites). */

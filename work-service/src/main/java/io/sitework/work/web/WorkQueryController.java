@@ -1,6 +1,7 @@
 package io.sitework.work.web;
 
 import io.sitework.support.axon.EventHistory;
+import io.sitework.support.security.CurrentUser;
 import io.sitework.support.security.Permission;
 import io.sitework.support.security.SiteAccess;
 import io.sitework.support.web.ETags;
@@ -108,15 +109,21 @@ public class WorkQueryController {
         return queries.board(siteId.toString(), zoneId);
     }
 
+    /**
+     * The blocked board; {@code mine=true} keeps the rows waiting on the caller (the token's user: nobody
+     * asks this for someone else): work they own, work they are assigned to as a person, and blockers
+     * whose {@code onWhom} is them.
+     */
     @GetMapping("/blocked")
     public Paging.Page<BlockedWork> blocked(@RequestParam(required = false) UUID siteId,
                                             @RequestParam(required = false) List<String> blockerType,
+                                            @RequestParam(defaultValue = "false") boolean mine,
                                             @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "50") int size) {
         Paging.validate(page, size);
         Set<BlockerType> types = QueryParameters.enumValues("blockerType", blockerType, BlockerType.class);
         Set<String> siteIds = access.listableSites(Permission.WORK_READ, siteId == null ? null : siteId.toString());
-        return queries.blocked(siteIds, types, page, size);
+        return queries.blocked(siteIds, types, mine ? CurrentUser.get().subject() : null, page, size);
     }
 
     private static String notFound(UUID id) {

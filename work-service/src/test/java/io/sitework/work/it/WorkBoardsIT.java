@@ -206,4 +206,61 @@ class WorkBoardsIT extends WorkQueryTestSupport {
                 assertThat(ids(ok(auditor.get("/api/work/blocked?siteId=" + site)))).containsExactly(a, ownerless, contracted, crossSite));
         assertThat(ids(ok(auditor.get("/api/work?siteId=" + site + "&blocked=false&status=REQUESTED")))).contains(dependent);
     }
+    @Test
+    void waitingOnMeIsFilteredOnTheServerPagedAndCounted() {
+        String site = randomSite();
+        Http lead = lead(site);
+        Http tina = as("tina", site, Role.TECHNICIAN);
+        Http oscar = as("oscar", site, Role.TECHNICIAN);
+        String contractor = UUID.randomUUID().toString();
+
+        // oldest first: two rows on others, then oscar's among others' — beyond the first page of everything
+        String tinas = create(site, "Ownerless, raised by tina", w -> { });
+        block(tina, tinas, "PARTS", "Gasket", null);
+        String team = create(site, "Assigned to a team named oscar", w -> w.put("ownerId", "paula"));
+        plan(lead, team, "[{\"type\":\"TEAM\",\"id\":\"oscar\"}]");
+        block(tina, team, "ACCESS", "Locked", null);
+        String owned = create(site, "Owned by oscar", w -> w.put("ownerId", "oscar"));
+        block(tina, owned, "PARTS", "Valve", null);
+        block(tina, owned, "WEATHER", "Wind", null);
+        String assigned = create(site, "Oscar is an assignee", w -> w.put("ownerId", "paula"));
+        plan(lead, assigned, "[{\"type\":\"PERSON\",\"id\":\"oscar\"}]");
+        block(tina, assigned, "INFORMATION", "Which drawing?", null);
+        String raised = create(site, "Ownerless, raised by oscar", w -> { });
+        block(oscar, raised, "ACCESS", "Key missing", null);
+        String contracted = create(site, "Ownerless, waits on its contractor", w -> w.put("contractorId", contractor));
+        block(oscar, contracted, "CONTRACTOR", "Not booked", null);
+        String resolvedOnly = create(site, "Owned by oscar, unblocked again", w -> w.put("ownerId", "oscar"));
+        resolve(tina, resolvedOnly, block(tina, resolvedOnly, "PARTS", "Found it", null));
+        String late = create(site, "Owned by oscar, blocked last", w -> w.put("ownerId", "oscar"));
+        block(tina, late, "PERMIT", "No permit yet", null);
+        awaitBoard();
+
+        String board = "/api/work/blocked?siteId=" + site;
+        assertThat(ids(ok(oscar.get(board + "&size=2")))).as("the first page of everything has none of oscar's").containsExactly(tinas, team);
+        assertThat(ok(oscar.get(board)).get("total").asLong()).isEqualTo(8);
+        assertThat(ok(oscar.get(board + "&mine=false")).get("total").asLong()).isEqualTo(8);
+
+        JsonNode first = ok(oscar.get(board + "&mine=true&size=2"));
+        JsonNode second = ok(oscar.get(board + "&mine=true&size=2&page=1"));
+        JsonNode third = ok(oscar.get(board + "&mine=true&size=2&page=2"));
+        assertThat(List.of(first.get("total").asLong(), second.get("total").asLong(), third.get("total").asLong()))
+                .as("owned (two blockers), assigned as a person, raised on ownerless work, owned and blocked last")
+                .containsOnly(5L);
+        assertThat(List.of(ids(first), ids(second), ids(third)))
+                .containsExactly(List.of(owned, owned), List.of(assigned, raised), List.of(late));
+        assertThat(ok(oscar.get(board + "&mine=true&size=2&page=3")).get("items")).isEmpty();
+        assertThat(ids(ok(oscar.get(board + "&mine=TRUE&blockerType=WEATHER,CONTRACTOR")))).as("with the blocker types").containsExactly(owned);
+        assertThat(ids(ok(oscar.get("/api/work/blocked?mine=true")))).as("every site of the caller").containsExactly(owned, owned, assigned, raised, late);
+
+        // always the caller's own rows
+        assertThat(ids(ok(tina.get(board + "&mine=true")))).containsExactly(tinas);
+        assertThat(ids(ok(as("paula", site, Role.PLANNER).get(board + "&mine=true")))).containsExactly(team, assigned);
+        assertThat(ok(as("alice", site, Role.AUDITOR).get(board + "&mine=true")).get("total").asLong()).isZero();
+
+        assertProblem(oscar.get(board + "&mine=maybe"), 400, "mine");
+        assertProblem(oscar.get(board + "&mine=true&size=0"), 400, "size");
+        assertProblem(oscar.get(board + "&mine=true&page=-1"), 400, "page");
+        assertThat(http().get(board + "&mine=true").status()).isEqualTo(401);
+    }
 }

@@ -21,7 +21,8 @@ class WorkIndexesTest {
                 new Document("assigneeIds", 1),
                 new Document("assetIds", 1),
                 new Document("permitIds", 1),
-                new Document("ownerId", 1));
+                new Document("ownerId", 1),
+                new Document("blockers.raisedBy", 1));
         assertThat(WorkIndexes.definitions()).allSatisfy(index -> assertThat(index.getIndexOptions().getString("name")).isNotBlank());
         assertThat(WorkIndexes.definitions()).noneSatisfy(index -> assertThat(index.getIndexOptions().get("unique")).isEqualTo(true));
     }
