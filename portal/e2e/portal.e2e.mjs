@@ -1,10 +1,17 @@
 // End-to-end test of the portal in a real browser (Debian's Chromium driven by playwright-core), against a
 // running platform: SITEWORK_URL (default http://localhost:8080). The README's scenario, one person per browser
 // context: log in, create work, raise and resolve a blocker, run the permit-controlled job, see the live
-// notification arrive, view the as-of state. Screenshots of the main screens go to SITEWORK_SCREENSHOTS (if set).
+// notification arrive, view the as-of state. Then the screens around it: a site admin's webhook (delivered to a
+// receiver this script runs, its signature checked) with its delivery log, the notification rules; a user's
+// preferences; the auditor's item timeline, chain verification and export; an org admin's read-model rebuild;
+// a planner's saved board view. Screenshots of the main screens go to SITEWORK_SCREENSHOTS (if set). Every main
+// screen is audited with axe (WCAG 2.0/2.1/2.2 A and AA rules): a serious or critical violation fails the run.
 // Exit code 0 when every step held; otherwise the failing step is printed (with a screenshot beside the others).
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 const BASE = (process.env.SITEWORK_URL || 'http://localhost:8080').replace(/\/$/, '');
@@ -20,10 +27,82 @@ if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 let current = 'start';
 const step = (name) => { current = name; console.log(`- ${name}`); };
 
+/**
+ * Waits until no query of the page is loading (no busy progress indicator; a determinate one shows progress, not
+ * loading). Not "network idle": the live notification stream keeps a request open on every signed-in page.
+ */
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[role="progressbar"]:not([aria-valuenow])'), null, { timeout: 10_000 })
+    .catch(() => {});
+  await page.waitForTimeout(300); // transitions (tab indicator, collapse) end
+}
+
 async function shot(page, name) {
   if (!SHOTS) return;
-  await page.waitForLoadState('networkidle').catch(() => {});
+  await settled(page);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+// WCAG 2.0, 2.1 and 2.2, levels A and AA
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const FAILING_IMPACTS = ['serious', 'critical'];
+const inaccessible = [];
+
+/** Audits the page as it is shown now; prints every violation, remembers the serious and critical ones. */
+async function audit(page, screen) {
+  await settled(page);
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  for (const v of violations) {
+    const failing = FAILING_IMPACTS.includes(v.impact);
+    console.log(`  [axe ${screen}] ${failing ? 'FAIL' : 'note'} ${v.impact} ${v.id}: ${v.help} (${v.helpUrl})`);
+    for (const node of v.nodes) {
+      console.log(`      ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ')}`);
+    }
+    if (failing) inaccessible.push(`${screen}: ${v.id} (${v.impact}, ${v.nodes.length} element(s))`);
+  }
+  if (violations.length === 0) console.log(`  [axe ${screen}] no violation`);
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** A webhook receiver on this machine (the embedded default delivers to private addresses): it keeps what it gets. */
+async function startReceiver() {
+  const received = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      received.push({ path: req.url, headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/sitework-events`, received, close: () => server.close() };
+}
+
+/** Standard Webhooks: v1,base64(HMAC-SHA256(base64-decoded secret, "{id}.{timestamp}.{body}")). */
+function signedWith(secret, delivery) {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const id = delivery.headers['webhook-id'];
+  const timestamp = delivery.headers['webhook-timestamp'];
+  const expected = Buffer.from(createHmac('sha256', key).update(`${id}.${timestamp}.${delivery.body}`).digest('base64'));
+  return String(delivery.headers['webhook-signature'] ?? '').split(' ')
+    .map((entry) => Buffer.from(entry.replace(/^v1,/, '')))
+    .some((given) => given.length === expected.length && timingSafeEqual(given, expected));
+}
+
+/** Resolves once check() holds, polling: for what crosses Kafka and a worker's poll, on screens that refresh themselves. */
+async function until(check, what, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`${what}: not within ${timeout / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** Runs check until it passes, reloading the page between tries: for what crosses Kafka between services. */
@@ -98,6 +177,7 @@ try {
   await loginPage.goto('/');
   await loginPage.getByTestId('login-anna.planner').waitFor();
   await shot(loginPage, 'login');
+  await audit(loginPage, 'login');
 
   step('Bruno (technician) logs in and keeps his inbox open');
   const bruno = await person(browser, 'bruno.tech');
@@ -111,6 +191,7 @@ try {
   await anna.waitForURL(`**/sites/${NORTH}/board`);
   await anna.getByTestId('work-row').first().waitFor();
   await shot(anna, 'board');
+  await audit(anna, 'board');
 
   step('Anna creates hot work on P-101 for Bruno, with a vibration reading to take');
   await anna.getByRole('link', { name: 'New work' }).click();
@@ -140,6 +221,7 @@ try {
   step('Bruno sees the assignment arrive live in his inbox');
   await bruno.getByTestId('inbox-entry').filter({ hasText: TITLE }).first().waitFor({ timeout: 30_000 });
   await shot(bruno, 'notifications');
+  await audit(bruno, 'notifications');
 
   step('Anna plans the work for Bruno');
   await anna.getByTestId('step-plan').click();
@@ -157,6 +239,7 @@ try {
   await bruno.goto(`/sites/${NORTH}/blocked`);
   await eventually(bruno, () => bruno.getByTestId('blocked-row').filter({ hasText: TITLE }).first().waitFor({ timeout: 3000 }));
   await shot(bruno, 'blocked');
+  await audit(bruno, 'blocked');
 
   step('Bruno resolves the blocker');
   await bruno.getByRole('link', { name: TITLE }).first().click();
@@ -203,6 +286,7 @@ try {
   await confirm(paul, 'Issue');
   await expectStatus(paul, 'permit-status', 'ISSUED');
   await shot(paul, 'permit');
+  await audit(paul, 'permit detail');
 
   step('Bruno starts the work once work-service has heard of the issued permit');
   await bruno.goto(workUrl);
@@ -218,6 +302,7 @@ try {
   await item.getByRole('button', { name: 'Record' }).click();
   await bruno.getByTestId('checklist-vibration-after-welding').filter({ hasText: 'Passed' }).waitFor();
   await shot(bruno, 'work-detail');
+  await audit(bruno, 'work detail');
   await bruno.getByTestId('step-complete').click();
   await confirm(bruno, 'Complete');
   await expectStatus(bruno, 'work-status', 'DONE');
@@ -246,6 +331,7 @@ try {
   await anna.getByTestId('asset-panel').waitFor();
   await expectStatus(anna, 'asset-status', 'IN_SERVICE');
   await shot(anna, 'assets');
+  await audit(anna, 'assets');
 
   step('Audrey (auditor) views the state of the site as of now');
   const audrey = await person(browser, 'audrey.auditor');
@@ -255,12 +341,202 @@ try {
   await audrey.getByTestId('as-of-state').waitFor();
   await audrey.getByText('Permits in force').first().waitFor();
   await shot(audrey, 'audit');
+  await audit(audrey, 'audit');
 
   step('the board on a tablet');
   await anna.setViewportSize({ width: 820, height: 1180 });
   await anna.goto(`/sites/${NORTH}/board`);
   await anna.getByTestId('work-row').first().waitFor();
   await shot(anna, 'board-tablet');
+  await anna.setViewportSize({ width: 1280, height: 860 });
+
+  const workId = workUrl.split('/').pop();
+  const permitId = permitUrl.split('/').pop();
+
+  step('Paul looks over the site\'s permits: the closed one is listed');
+  await paul.goto(`/sites/${NORTH}/permits`);
+  await paul.getByRole('table', { name: 'Permits' }).getByTestId('permit-row').filter({ hasText: 'Closed' }).first().waitFor();
+  await audit(paul, 'permits');
+
+  step('Sam (site admin) subscribes a receiver to the site\'s work events: the signing secret is shown once');
+  const receiver = await startReceiver();
+  const sam = await person(browser, 'sam.siteadmin');
+  pages.push(sam);
+  // the start page sends him on to his site's board once his sites are known: from there, to Admin
+  await sam.waitForURL(`**/sites/${NORTH}/board`);
+  await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await sam.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
+  const subscribe = sam.getByRole('form', { name: 'New webhook' });
+  await subscribe.getByRole('textbox', { name: 'URL' }).fill(receiver.url);
+  await subscribe.getByRole('textbox', { name: /^Event types/ }).fill('io.sitework.work.*');
+  await subscribe.getByRole('textbox', { name: 'Description' }).fill(`Browser test receiver (${run})`);
+  await subscribe.getByRole('button', { name: 'Subscribe' }).click();
+  const secret = (await subscribe.getByRole('alert').filter({ hasText: 'shown this once' }).locator('code').textContent()).trim();
+  check(/^whsec_[A-Za-z0-9+/=]+$/.test(secret), `the signing secret looks like whsec_…, not "${secret}"`);
+  await subscribe.getByRole('alert').filter({ hasText: 'shown this once' }).getByRole('button', { name: 'Close' }).click();
+  await subscribe.locator('code').waitFor({ state: 'detached' });
+  const hookRow = sam.getByRole('table', { name: 'Webhooks' }).getByRole('row').filter({ hasText: receiver.url });
+  await hookRow.locator('[data-status="ENABLED"]').waitFor();
+
+  step('Anna comments on the work: the receiver gets the event, signed with that secret');
+  await anna.goto(workUrl);
+  const COMMENT = `Bracket holds at full flow (${run})`;
+  await anna.getByRole('textbox', { name: 'Add a comment' }).fill(COMMENT);
+  await anna.getByRole('button', { name: 'Post', exact: true }).click();
+  await anna.getByText(COMMENT).waitFor();
+  const isTheComment = (d) => { const e = JSON.parse(d.body); return e.type === 'io.sitework.work.comment_added.v1' && e.subject === workId; };
+  const first = await until(() => receiver.received.find(isTheComment), 'the receiver got the comment');
+  check(signedWith(secret, first), `the delivery's webhook-signature does not verify with the secret shown: ${JSON.stringify(first.headers)}`);
+
+  step('Sam opens the delivery log: delivered, answered 204; sent again, it arrives again with the same webhook-id');
+  await hookRow.getByRole('button', { name: 'Deliveries' }).click();
+  await sam.getByRole('heading', { name: `Delivery log of ${receiver.url}` }).waitFor();
+  const deliveryRow = sam.getByRole('table', { name: 'Deliveries' }).getByRole('row').filter({ hasText: 'io.sitework.work.comment_added.v1' });
+  // the log refreshes itself every 10 s
+  await deliveryRow.locator('[data-status="DELIVERED"]').waitFor({ timeout: 30_000 });
+  await deliveryRow.getByRole('cell', { name: '204' }).waitFor();
+  await shot(sam, 'admin');
+  await audit(sam, 'admin: webhooks and delivery log');
+  await deliveryRow.getByRole('button', { name: 'Send again' }).click();
+  await until(() => receiver.received.filter((d) => d.headers['webhook-id'] === first.headers['webhook-id']).length >= 2,
+    'the receiver got the delivery again');
+  await deliveryRow.getByRole('cell', { name: '2', exact: true }).waitFor({ timeout: 30_000 });
+  await deliveryRow.locator('[data-status="DELIVERED"]').waitFor({ timeout: 30_000 });
+  receiver.close();
+
+  step('Sam changes the site\'s notification rules (typing, as a person does); the change is kept, then undone');
+  await sam.getByRole('tab', { name: 'Notification rules' }).click();
+  const permitRoles = sam.getByRole('textbox', { name: 'Permit requested roles' });
+  check(await permitRoles.inputValue() === 'PERMIT_AUTHORITY', `permit requests go to PERMIT_AUTHORITY by default, not "${await permitRoles.inputValue()}"`);
+  await permitRoles.click();
+  await sam.keyboard.press('End');
+  await sam.keyboard.type(', supervisor');
+  check(await permitRoles.inputValue() === 'PERMIT_AUTHORITY, supervisor', `the roles field shows what was typed, not "${await permitRoles.inputValue()}"`);
+  await sam.getByRole('checkbox', { name: 'Work changed enabled' }).uncheck();
+  await sam.getByRole('button', { name: 'Save rules' }).click();
+  await sam.getByRole('button', { name: 'Save rules' }).and(sam.locator('[disabled]')).waitFor();
+  await sam.reload();
+  await sam.getByRole('tab', { name: 'Notification rules' }).click();
+  const roleSet = async () => (await permitRoles.inputValue()).split(',').map((r) => r.trim()).sort().join(',');
+  await until(async () => await roleSet() === 'PERMIT_AUTHORITY,SUPERVISOR', 'the saved roles are shown after a reload');
+  check(!(await sam.getByRole('checkbox', { name: 'Work changed enabled' }).isChecked()), '"work changed" stays disabled after a reload');
+  await shot(sam, 'admin-rules');
+  await audit(sam, 'admin: notification rules');
+  await sam.getByRole('button', { name: 'Back to the defaults' }).click();
+  await until(async () => await permitRoles.inputValue() === 'PERMIT_AUTHORITY', 'the default roles are back');
+  check(await sam.getByRole('checkbox', { name: 'Work changed enabled' }).isChecked(), '"work changed" is enabled again by default');
+
+  step('Bruno changes his notification preferences; they are kept after a reload');
+  await bruno.goto('/notifications');
+  await bruno.getByRole('tab', { name: 'Preferences' }).click();
+  const prefs = bruno.getByRole('form', { name: 'Preferences' });
+  const zoneField = prefs.getByRole('textbox', { name: /^Time zone/ });
+  await until(async () => (await zoneField.inputValue()) !== '', 'the preferences are loaded');
+  const zone = (await zoneField.inputValue()) === 'Europe/Paris' ? 'Europe/Oslo' : 'Europe/Paris';
+  await zoneField.fill(zone);
+  await prefs.getByLabel('Quiet hours from').fill('22:00');
+  await prefs.getByLabel('Quiet hours until').fill('06:30');
+  const changedByMail = prefs.getByRole('checkbox', { name: 'Work changed by e-mail' });
+  const mailWanted = !(await changedByMail.isChecked());
+  await changedByMail.setChecked(mailWanted);
+  await prefs.getByRole('button', { name: 'Save preferences' }).click();
+  await prefs.getByText('Preferences saved.').waitFor();
+  await bruno.reload();
+  await bruno.getByRole('tab', { name: 'Preferences' }).click();
+  await until(async () => (await zoneField.inputValue()) === zone, `the time zone ${zone} is kept`);
+  check(await prefs.getByLabel('Quiet hours from').inputValue() === '22:00', 'quiet hours start at 22:00 after a reload');
+  check(await prefs.getByLabel('Quiet hours until').inputValue() === '06:30', 'quiet hours end at 06:30 after a reload');
+  check(await changedByMail.isChecked() === mailWanted, `"work changed by e-mail" stays ${mailWanted ? 'on' : 'off'} after a reload`);
+  await shot(bruno, 'preferences');
+  await audit(bruno, 'notification preferences');
+
+  step('Audrey opens the permit\'s and the work\'s timelines; both hash chains verify intact');
+  await audrey.getByRole('tab', { name: 'Item timeline' }).click();
+  const lookup = audrey.getByRole('form', { name: 'Item timeline' });
+  await choose(audrey, 'Item', 'Permit');
+  await lookup.getByRole('textbox', { name: 'Id' }).fill(permitId);
+  await lookup.getByRole('button', { name: 'Show timeline' }).click();
+  await audrey.getByTestId('history-event').filter({ hasText: 'closed' }).first().waitFor();
+  await audrey.getByTestId('verify-chain').click();
+  await audrey.getByTestId('chain-verdict').filter({ hasText: /^Intact: \d+ events/ }).waitFor();
+  await choose(audrey, 'Item', 'Work');
+  await lookup.getByRole('textbox', { name: 'Id' }).fill(workId);
+  await lookup.getByRole('button', { name: 'Show timeline' }).click();
+  await audrey.getByTestId('history-event').filter({ hasText: 'comment added' }).first().waitFor();
+  await audrey.getByTestId('history-event').filter({ hasText: 'requested' }).first().waitFor();
+  const commented = audrey.getByTestId('history-event').filter({ hasText: 'comment added' }).first();
+  await commented.getByRole('button', { name: 'Data' }).click();
+  await commented.getByText(COMMENT).waitFor();
+  await commented.getByRole('button', { name: 'Hide' }).click();
+  await commented.getByText(COMMENT).waitFor({ state: 'detached' });
+  await audrey.getByTestId('verify-chain').click();
+  const verdict = await audrey.getByTestId('chain-verdict').filter({ hasText: /^Intact: \d+ events/ }).textContent();
+  const shown = await audrey.getByTestId('history-event').count();
+  check(Number(verdict.match(/(\d+) events/)[1]) === shown, `the verdict covers every event of the timeline (${shown}): "${verdict}"`);
+  await shot(audrey, 'audit-timeline');
+  await audit(audrey, 'audit: item timeline');
+
+  step('Audrey exports the site\'s work events: the download holds the work item\'s events');
+  await audrey.getByRole('tab', { name: 'Export' }).click();
+  await audit(audrey, 'audit: export');
+  // the export serves settled events only (5 s): the comment may take a moment to appear
+  const exported = await until(async () => {
+    const [download] = await Promise.all([audrey.waitForEvent('download'), audrey.getByRole('button', { name: 'Export work events' }).click()]);
+    const events = readFileSync(await download.path(), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const mine = events.filter((e) => e.subject === workId);
+    return mine.some((e) => e.type === 'io.sitework.work.comment_added.v1') && { name: download.suggestedFilename(), mine };
+  }, 'the exported file holds the comment');
+  check(exported.name === `work-${NORTH}.ndjson`, `the export is saved as work-${NORTH}.ndjson, not ${exported.name}`);
+  for (const type of ['requested', 'planned', 'blocker_raised', 'started', 'completed', 'closed']) {
+    check(exported.mine.some((e) => e.type === `io.sitework.work.${type}.v1`), `the export holds the work's ${type} event`);
+  }
+  console.log(`  exported ${exported.mine.length} events of the work item`);
+
+  step('Olga (org admin) rebuilds the work board and follows its progress to the switch');
+  const olga = await person(browser, 'olga.admin');
+  pages.push(olga);
+  await olga.goto('/admin');
+  await olga.getByRole('tab', { name: 'Replay' }).click();
+  const board = olga.getByTestId('replay-work-board');
+  await board.getByRole('button', { name: 'Rebuild' }).click();
+  await board.locator('[data-status="RUNNING"], [data-status="SWITCHING"], [data-status="DONE"]').first().waitFor();
+  await board.locator('[data-status="DONE"]').waitFor({ timeout: 60_000 });
+  const progress = await board.getByText(/^\d+ of \d+ events/).textContent();
+  const [, done, total] = progress.match(/^(\d+) of (\d+) events/);
+  check(Number(total) > 0 && done === total, `a finished rebuild has read every event: "${progress}"`);
+  await board.getByText(/^Finished .* · active work_\d+$/).waitFor();
+  await shot(olga, 'admin-replay');
+  await audit(olga, 'admin: replay');
+
+  step('Anna saves a board view (search and status), clears the filters and reapplies it, also after a reload');
+  await anna.goto(`/sites/${NORTH}/board`);
+  await anna.getByTestId('work-row').first().waitFor();
+  await anna.getByTestId('board-search').fill(run);
+  await choose(anna, 'Status', 'Closed');
+  await anna.keyboard.press('Escape');
+  const rows = anna.getByTestId('work-row');
+  await rows.filter({ hasText: TITLE }).waitFor();
+  await until(async () => (await rows.count()) === 1, 'only the welding work matches the filters');
+  const VIEW = `Closed welding (${run})`;
+  await anna.getByRole('textbox', { name: 'Name this view' }).fill(VIEW);
+  await anna.getByRole('button', { name: 'Save view' }).click();
+  const viewChip = anna.getByRole('button', { name: VIEW });
+  await viewChip.waitFor();
+  await anna.getByRole('button', { name: 'Clear', exact: true }).click();
+  await until(async () => (await anna.getByTestId('board-search').inputValue()) === '' && (await rows.count()) > 1, 'the cleared board lists all work');
+  await viewChip.click();
+  await until(async () => (await rows.count()) === 1, 'the view shows only the welding work again');
+  check(await anna.getByTestId('board-search').inputValue() === run, 'the view puts its search back');
+  await rows.filter({ hasText: TITLE }).waitFor();
+  await anna.reload();
+  await viewChip.click();
+  await until(async () => (await rows.count()) === 1, 'the view, kept in this browser, still applies after a reload');
+  await rows.filter({ hasText: TITLE }).waitFor();
+  await shot(anna, 'board-saved-view');
+  await audit(anna, 'board with a saved view');
+
+  step('no serious or critical accessibility violation on any screen');
+  check(inaccessible.length === 0, `axe found ${inaccessible.length} serious or critical violation(s) (listed above):\n  ${inaccessible.join('\n  ')}`);
 
   console.log('PORTAL E2E PASSED');
   await browser.close();

@@ -32,7 +32,9 @@ export function HistoryTimeline({ path, zone, queryKey }: { path: string; zone: 
                 {formatInstant(e.occurredAt, zone)}
                 {e.recordedAt !== e.occurredAt && ` (recorded ${formatInstant(e.recordedAt, zone)})`}
                 {e.correlationId && ` · ${e.correlationId}`}
-                <Collapse in={open === e.id} component="span">
+                {/* a block, and unmounted when closed: an inline span ignores the collapsed height, so the hidden data
+                    would still take its room */}
+                <Collapse in={open === e.id} unmountOnExit>
                   <Box component="pre" sx={{ whiteSpace: 'pre-wrap', fontSize: 12, m: 0, mt: 1 }}>{e.type}{'\n'}{JSON.stringify(e.data, null, 2)}</Box>
                 </Collapse>
               </>}

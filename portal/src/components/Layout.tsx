@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
-  AppBar, Badge, Box, Button, Divider, Drawer, FormControl, IconButton, InputLabel, List, ListItemButton, ListItemIcon,
+  AppBar, Badge, Box, Button, Divider, Drawer, FormControl, IconButton, InputLabel, List, ListItem, ListItemButton, ListItemIcon,
   ListItemText, MenuItem, Select, Snackbar, Alert, Toolbar, Tooltip, Typography, useMediaQuery, useTheme,
 } from '@mui/material';
 import MenuIcon from '@mui/icons-material/Menu';
@@ -57,11 +57,13 @@ export function Layout() {
       <Toolbar />
       <List>
         {nav.filter((item) => item.show).map((item) => (
-          <ListItemButton key={item.label} component={RouterLink} to={item.to} selected={location.pathname === item.to}
-                          sx={{ minHeight: 52 }}>
-            <ListItemIcon>{item.icon}</ListItemIcon>
-            <ListItemText primary={item.label} />
-          </ListItemButton>
+          <ListItem key={item.label} disablePadding>
+            <ListItemButton component={RouterLink} to={item.to} selected={location.pathname === item.to}
+                            aria-current={location.pathname === item.to ? 'page' : undefined} sx={{ minHeight: 52 }}>
+              <ListItemIcon>{item.icon}</ListItemIcon>
+              <ListItemText primary={item.label} />
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
       <Divider />

@@ -6,6 +6,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { AppProviders } from '../App';
 import { ApiError, request } from '../lib/api';
 import { ErrorAlert } from './ErrorAlert';
+import { HistoryTimeline } from './History';
 import { LoginScreen } from '../screens/Login';
 import { buildTree } from '../screens/Assets';
 import { workQuery, EMPTY_FILTERS } from '../screens/Board';
@@ -96,5 +97,21 @@ describe('boards and trees', () => {
     expect(params.get('q')).toBe('pump');
     expect(params.get('dueBefore')).toMatch(/T00:00:00Z$/);
     expect(params.get('ownerId')).toBeNull();
+  });
+});
+
+describe('an item history', () => {
+  it('shows an event\'s data only when asked: closed, it is not on the page at all', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, { page: 0, size: 50, total: 1, items: [{
+      id: 'e1', sequence: 0, type: 'io.sitework.work.comment_added.v1', occurredAt: '2026-03-01T10:00:00Z', recordedAt: '2026-03-01T10:00:00Z',
+      actor: 'anna.planner', data: { text: 'Bracket holds' },
+    }] })));
+    render(<AppProviders client={client()}><HistoryTimeline path="/api/work/w/history" zone="UTC" queryKey={['h']} /></AppProviders>);
+    expect(await screen.findByText('comment added')).toBeInTheDocument();
+    expect(screen.queryByText(/Bracket holds/)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Data' }));
+    expect(screen.getByText(/Bracket holds/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    await waitFor(() => expect(screen.queryByText(/Bracket holds/)).not.toBeInTheDocument());
   });
 });

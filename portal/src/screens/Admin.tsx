@@ -28,7 +28,7 @@ function Deliveries({ hook }: { hook: Webhook }) {
       <ErrorAlert error={deliveries.error ?? redeliver.error} />
       <TableContainer>
         <Table size="small" aria-label="Deliveries">
-          <TableHead><TableRow><TableCell>Event</TableCell><TableCell>Status</TableCell><TableCell>Attempts</TableCell><TableCell>Last answer</TableCell><TableCell>When</TableCell><TableCell /></TableRow></TableHead>
+          <TableHead><TableRow><TableCell>Event</TableCell><TableCell>Status</TableCell><TableCell>Attempts</TableCell><TableCell>Last answer</TableCell><TableCell>When</TableCell><TableCell><span className="visually-hidden">Actions</span></TableCell></TableRow></TableHead>
           <TableBody>
             {deliveries.data?.items.map((d) => (
               <TableRow key={d.id}>
@@ -73,7 +73,7 @@ function Webhooks() {
           <TextField label="URL" required value={url} onChange={(e) => setUrl(e.target.value)} />
           <TextField label="Event types (comma separated; prefixes end in *)" value={types} onChange={(e) => setTypes(e.target.value)} />
           <TextField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} />
-          <Button type="submit" variant="contained" disabled={!url || create.isPending}>Subscribe</Button>
+          <Button type="submit" variant="contained" disabled={!url || create.isPending} sx={{ flexShrink: 0 }}>Subscribe</Button>
         </Stack>
         {secret && <Alert severity="warning" sx={{ mt: 2 }} onClose={() => setSecret(null)}>
           The signing secret, shown this once — store it with the receiver: <code>{secret}</code></Alert>}
@@ -83,7 +83,7 @@ function Webhooks() {
       <Paper sx={{ p: 2 }}>
         <TableContainer>
           <Table aria-label="Webhooks">
-            <TableHead><TableRow><TableCell>URL</TableCell><TableCell>Events</TableCell><TableCell>Status</TableCell><TableCell>Created</TableCell><TableCell /></TableRow></TableHead>
+            <TableHead><TableRow><TableCell>URL</TableCell><TableCell>Events</TableCell><TableCell>Status</TableCell><TableCell>Created</TableCell><TableCell><span className="visually-hidden">Actions</span></TableCell></TableRow></TableHead>
             <TableBody>
               {hooks.data?.items.map((h) => (
                 <TableRow key={h.id} selected={selected?.id === h.id}>
@@ -110,23 +110,35 @@ function Webhooks() {
   );
 }
 
-function Rules() {
+/** "owner, assignees," → ['OWNER', 'ASSIGNEES']: a rule's audience or roles as typed. */
+export function ruleList(text: string): string[] {
+  return text.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+}
+
+export function Rules() {
   const { site } = useCurrentSite();
   const { identity } = useAuth();
   const queryClient = useQueryClient();
   const siteId = site?.id;
   const rules = useQuery({ queryKey: ['rules', siteId], queryFn: () => get<{ rules: Rule[]; version?: number }>(`/api/notifications/rules/${siteId}`), enabled: !!siteId });
   const [draft, setDraft] = useState<Rule[] | null>(null);
+  // what is being typed into the audience and roles fields, by `${kind}.${field}`: shown as typed (a trailing
+  // comma included), read as a list only when saved
+  const [typed, setTyped] = useState<Record<string, string>>({});
   const current = draft ?? rules.data?.rules ?? [];
   const editable = can(identity, 'rules.edit', siteId);
+  const saved = () => { setDraft(null); setTyped({}); queryClient.invalidateQueries({ queryKey: ['rules', siteId] }); };
   const save = useMutation({
     mutationFn: () => put(`/api/notifications/rules/${siteId}`, { rules: current.map((r) => ({ kind: r.kind, enabled: r.enabled, audience: r.audience, roles: r.roles })) }),
-    onSuccess: () => { setDraft(null); queryClient.invalidateQueries({ queryKey: ['rules', siteId] }); },
+    onSuccess: saved,
   });
-  const reset = useMutation({ mutationFn: () => del(`/api/notifications/rules/${siteId}`),
-    onSuccess: () => { setDraft(null); queryClient.invalidateQueries({ queryKey: ['rules', siteId] }); } });
+  const reset = useMutation({ mutationFn: () => del(`/api/notifications/rules/${siteId}`), onSuccess: saved });
   const change = (kind: string, patch: Partial<Rule>) => setDraft(current.map((r) => (r.kind === kind ? { ...r, ...patch } : r)));
-  const list = (text: string) => text.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const listField = (r: Rule, field: 'audience' | 'roles') => (
+    <TextField size="small" value={typed[`${r.kind}.${field}`] ?? r[field].join(', ')}
+               onChange={(e) => { setTyped({ ...typed, [`${r.kind}.${field}`]: e.target.value }); change(r.kind, { [field]: ruleList(e.target.value) }); }}
+               inputProps={{ 'aria-label': `${humanize(r.kind)} ${field}` }} />
+  );
   return (
     <Paper sx={{ p: 2 }}>
       <Typography variant="subtitle1" component="h2" gutterBottom>Who hears what on {site?.code}</Typography>
@@ -140,10 +152,8 @@ function Rules() {
                 <TableCell>{humanize(r.kind)}<div><small>{r.description}</small></div></TableCell>
                 <TableCell><Checkbox checked={r.enabled} disabled={!editable} onChange={(e) => change(r.kind, { enabled: e.target.checked })}
                                      inputProps={{ 'aria-label': `${humanize(r.kind)} enabled` }} /></TableCell>
-                <TableCell>{editable ? <TextField size="small" value={r.audience.join(', ')} onChange={(e) => change(r.kind, { audience: list(e.target.value) })}
-                                                  inputProps={{ 'aria-label': `${humanize(r.kind)} audience` }} /> : r.audience.join(', ')}</TableCell>
-                <TableCell>{editable ? <TextField size="small" value={r.roles.join(', ')} onChange={(e) => change(r.kind, { roles: list(e.target.value) })}
-                                                  inputProps={{ 'aria-label': `${humanize(r.kind)} roles` }} /> : r.roles.join(', ')}</TableCell>
+                <TableCell>{editable ? listField(r, 'audience') : r.audience.join(', ')}</TableCell>
+                <TableCell>{editable ? listField(r, 'roles') : r.roles.join(', ')}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -173,14 +183,14 @@ function ReplayCard({ service, projection, label }: { service: string; projectio
   const p = progress.data;
   const percent = p?.eventsTotal ? Math.min(100, Math.round(((p.eventsDone ?? 0) * 100) / p.eventsTotal)) : 0;
   return (
-    <Card variant="outlined"><CardContent>
-      <Typography variant="subtitle1" component="h3">{label}</Typography>
+    <Card variant="outlined" data-testid={`replay-${projection}`}><CardContent>
+      <Typography variant="subtitle1" component="h2">{label}</Typography>
       <Typography variant="body2" color="text.secondary">{service} / {projection}</Typography>
       <ErrorAlert error={progress.error ?? start.error} />
       {p && (
         <Box sx={{ my: 1 }}>
           <StatusChip status={p.state} />
-          {p.eventsTotal !== undefined && (
+          {p.state !== 'IDLE' && p.eventsTotal !== undefined && (
             <>
               <LinearProgress variant="determinate" value={percent} sx={{ my: 1 }} aria-label="Rebuild progress" />
               <Typography variant="body2">{p.eventsDone ?? 0} of {p.eventsTotal} events{p.eventsPerSecond ? ` · ${Math.round(p.eventsPerSecond)}/s` : ''}

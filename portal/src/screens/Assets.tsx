@@ -37,21 +37,21 @@ function TreeNode({ node, depth, selected, onSelect, expanded, toggle }: {
   const open = expanded.has(node.id);
   return (
     <>
+      {/* the expand button sits beside the item's button, not inside it: a button may not hold another */}
       <ListItem disablePadding secondaryAction={<StatusChip status={node.status} />} role="treeitem" aria-expanded={node.children.length ? open : undefined}
-                aria-selected={selected === node.id}>
-        <ListItemButton selected={selected === node.id} onClick={() => onSelect(node.id)} sx={{ pl: 1 + depth * 2.5, minHeight: 48 }}
+                aria-selected={selected === node.id} sx={{ pl: 1 + depth * 2.5 }}>
+        {node.children.length > 0 ? (
+          <IconButton size="small" edge="start" aria-label={open ? `Collapse ${node.tag}` : `Expand ${node.tag}`} onClick={() => toggle(node.id)}>
+            {open ? <ExpandMoreIcon /> : <ChevronRightIcon />}
+          </IconButton>
+        ) : <Box sx={{ width: 44, flexShrink: 0 }} />}
+        <ListItemButton selected={selected === node.id} onClick={() => onSelect(node.id)} sx={{ minHeight: 48 }}
                         data-testid={`asset-${node.tag}`}>
-          {node.children.length > 0 ? (
-            <IconButton size="small" edge="start" aria-label={open ? `Collapse ${node.tag}` : `Expand ${node.tag}`}
-                        onClick={(e) => { e.stopPropagation(); toggle(node.id); }}>
-              {open ? <ExpandMoreIcon /> : <ChevronRightIcon />}
-            </IconButton>
-          ) : <Box sx={{ width: 44 }} />}
           <ListItemText primary={`${node.tag} — ${node.name}`} secondary={`${humanize(node.assetClass)} · criticality ${node.criticality}`} />
         </ListItemButton>
       </ListItem>
       {node.children.length > 0 && (
-        <Collapse in={open} unmountOnExit>
+        <Collapse in={open} unmountOnExit role="group">
           {node.children.map((child) => (
             <TreeNode key={child.id} node={child} depth={depth + 1} selected={selected} onSelect={onSelect} expanded={expanded} toggle={toggle} />
           ))}
@@ -80,7 +80,7 @@ function AssetPanel({ asset, zone }: { asset: Asset; zone: string }) {
               <ListItemText primary={<RouterLink to={`/work/${w.id}`}>{w.title}</RouterLink>} secondary={w.blocked ? 'blocked' : undefined} />
             </ListItem>
           ))}
-          {work.data?.items.length === 0 && <Typography variant="body2" color="text.secondary">No open work.</Typography>}
+          {work.data?.items.length === 0 && <ListItem disableGutters><Typography variant="body2" color="text.secondary">No open work.</Typography></ListItem>}
         </List>
         <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>Active permits</Typography>
         <ErrorAlert error={active.error} />
@@ -91,7 +91,7 @@ function AssetPanel({ asset, zone }: { asset: Asset; zone: string }) {
                             secondary={`until ${formatInstant(p.validTo, zone)}`} />
             </ListItem>
           ))}
-          {active.data?.permits.length === 0 && <Typography variant="body2" color="text.secondary">No active permit.</Typography>}
+          {active.data?.permits.length === 0 && <ListItem disableGutters><Typography variant="body2" color="text.secondary">No active permit.</Typography></ListItem>}
         </List>
         <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>Isolations in force</Typography>
         <List dense>
@@ -101,7 +101,7 @@ function AssetPanel({ asset, zone }: { asset: Asset; zone: string }) {
                             secondary={`${humanize(i.permitType)} permit ${humanize(i.permitStatus)} · applied by ${i.appliedBy ?? '—'} ${formatInstant(i.appliedAt, zone)}`} />
             </ListItem>
           ))}
-          {active.data?.isolations.length === 0 && <Typography variant="body2" color="text.secondary">None.</Typography>}
+          {active.data?.isolations.length === 0 && <ListItem disableGutters><Typography variant="body2" color="text.secondary">None.</Typography></ListItem>}
         </List>
       </CardContent>
     </Card>
@@ -140,9 +140,11 @@ export function AssetsScreen() {
             <List role="tree" aria-label="Asset tree">
               {matches
                 ? matches.map((a) => (
-                  <ListItemButton key={a.id} onClick={() => setParams({ asset: a.id })} selected={selected === a.id}>
-                    <ListItemText primary={`${a.tag} — ${a.name}`} /><StatusChip status={a.status} />
-                  </ListItemButton>
+                  <ListItem key={a.id} disablePadding role="treeitem" aria-selected={selected === a.id}>
+                    <ListItemButton onClick={() => setParams({ asset: a.id })} selected={selected === a.id}>
+                      <ListItemText primary={`${a.tag} — ${a.name}`} /><StatusChip status={a.status} />
+                    </ListItemButton>
+                  </ListItem>
                 ))
                 : tree.map((node) => (
                   <TreeNode key={node.id} node={node} depth={0} selected={selected} onSelect={(id) => setParams({ asset: id })} expanded={open} toggle={toggle} />

@@ -39,7 +39,7 @@ export function LoginScreen() {
   };
 
   return (
-    <Container maxWidth="md" sx={{ py: 4 }}>
+    <Container component="main" maxWidth="md" sx={{ py: 4 }}>
       <Typography variant="h4" component="h1" gutterBottom>Sitework</Typography>
       <Typography variant="body1" color="text.secondary" gutterBottom>
         What must happen on site, who owns it, what blocks it, and when it is done.
@@ -72,7 +72,7 @@ export function LoginScreen() {
                                   aria-label={`Log in as ${user.name}`}>
                     <CardContent>
                       <Stack direction="row" justifyContent="space-between" alignItems="center">
-                        <Typography variant="subtitle1">{user.name}</Typography>
+                        <Typography variant="subtitle1" component="div">{user.name}</Typography>
                         {busy === user.subject && <CircularProgress size={20} />}
                       </Stack>
                       <Typography variant="body2" color="text.secondary">{user.subject}</Typography>
@@ -107,7 +107,7 @@ export function LoginCallback() {
     completeOidcLogin().then(() => navigate('/', { replace: true })).catch(setError);
   }, [config, completeOidcLogin, navigate]);
   return (
-    <Container maxWidth="sm" sx={{ py: 4 }}>
+    <Container component="main" maxWidth="sm" sx={{ py: 4 }}>
       {error ? <ErrorAlert error={error} /> : <CircularProgress aria-label="Completing the login" />}
     </Container>
   );

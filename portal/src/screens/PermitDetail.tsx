@@ -133,7 +133,7 @@ export function PermitDetailScreen() {
             {p.isolations.length === 0 && <Typography color="text.secondary">No isolation points.</Typography>}
             <TableContainer>
               <Table size="small" aria-label="Isolation points">
-                <TableHead><TableRow><TableCell>Point</TableCell><TableCell>State</TableCell><TableCell>Who</TableCell><TableCell /></TableRow></TableHead>
+                <TableHead><TableRow><TableCell>Point</TableCell><TableCell>State</TableCell><TableCell>Who</TableCell><TableCell><span className="visually-hidden">Actions</span></TableCell></TableRow></TableHead>
                 <TableBody>
                   {p.isolations.map((iso) => (
                     <TableRow key={iso.isolationId} data-testid="isolation-row">

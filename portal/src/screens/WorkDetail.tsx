@@ -274,7 +274,7 @@ export function WorkDetailScreen() {
             {closedBlockers.length > 0 && (
               <>
                 <Divider sx={{ my: 1 }} />
-                <Typography variant="subtitle2">Resolved</Typography>
+                <Typography variant="subtitle2" component="h3">Resolved</Typography>
                 {closedBlockers.map((b) => (
                   <Typography key={b.id} variant="body2" color="text.secondary" data-testid="resolved-blocker">
                     {humanize(b.type)}: {b.reason} — resolved by {b.resolvedBy} {formatInstant(b.resolvedAt, zone)}{b.note ? ` (${b.note})` : ''}
