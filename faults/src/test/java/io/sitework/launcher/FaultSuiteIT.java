@@ -122,7 +122,15 @@ class FaultSuiteIT {
     void workServiceKilledDuringLoadAndRestarted() throws Exception {
         WorkLoad load = new WorkLoad("kill-work", gateway, gateway);
         Future<?> running = load.start(commands(), 3, Duration.ofMillis(300), LOAD_DEADLINE);
-        Thread.sleep(2000);
+        // killed once the first requests were acknowledged and while most are still to come, so that the kill
+        // lands in the load (a fixed pause let the short form's 12 requests finish first on a fast machine)
+        int firstAcks = Math.max(1, commands() / 6);
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (load.acknowledgedWork.size() < firstAcks && System.nanoTime() < waitUntil) {
+            Thread.sleep(20);
+        }
+        System.out.printf("[faults] killing work-service after %d of %d work requests were acknowledged%n",
+                load.acknowledgedWork.size(), commands());
         platform.killService("work-service");
         platform.startService("work-service");
         long faultEnded = System.nanoTime();
