@@ -1,10 +1,8 @@
 package io.sitework.notification;
 
-import io.sitework.support.security.Role;
 import io.sitework.support.test.ApiFuzzer;
 import io.sitework.support.test.FuzzFindings;
 import io.sitework.support.test.TestInfrastructure;
-import io.sitework.support.test.TestTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,9 +13,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +54,7 @@ class NotificationApiFuzzIT {
     @Test
     void hostileRequestsToEveryEndpointAreRefusedCleanlyAndChangeNothing() {
         String site = TestEvents.SITE;
-        String token = TestTokens.token("fuzzer", Map.of(site, Arrays.stream(Role.values()).map(Role::name).toList()), true);
+        String token = ApiFuzzer.everyRoleToken(site);
         ApiFuzzer fuzzer = new ApiFuzzer("http://127.0.0.1:" + port, token).withKnownId("siteId", () -> site);
         long[] last = {documents()};
         FuzzFindings findings = new FuzzFindings(correlationId -> {
@@ -68,13 +63,7 @@ class NotificationApiFuzzIT {
             last[0] = now;
             return Math.abs(added);
         });
-        List<ApiFuzzer.Operation> operations = fuzzer.operations();
-        assertThat(operations).as("operations documented in /v3/api-docs").hasSizeGreaterThan(8);
-        for (ApiFuzzer.Operation operation : operations) {
-            fuzzer.fuzz(operation, PER_OPERATION, findings::check);
-        }
-        System.out.printf("[fuzz] notification-service: seed %d, %d operations, %d requests, statuses %s%n",
-                fuzzer.seed(), operations.size(), findings.sent(), findings.statuses());
-        assertThat(findings.findings()).as("seed %d", fuzzer.seed()).isEmpty();
+        fuzzer.fuzzEveryOperation("notification-service", 8, PER_OPERATION, findings);
+        findings.assertNone(fuzzer.seed());
     }
 }

@@ -1,11 +1,9 @@
 package io.sitework.context.it;
 
-import io.sitework.support.security.Role;
 import io.sitework.support.test.ApiFuzzer;
 import io.sitework.support.test.FuzzFindings;
 import io.sitework.support.test.Http;
 import io.sitework.support.test.TestInfrastructure;
-import io.sitework.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,9 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.ToLongFunction;
@@ -49,7 +45,7 @@ class ContextApiFuzzIT {
     void hostileRequestsToEveryEndpointAreRefusedCleanlyAndStoreNothing() {
         String base = "http://127.0.0.1:" + port;
         String site = Sites.register(new Http(base), UUID.randomUUID().toString());
-        String token = TestTokens.token("fuzzer", Map.of(site, Arrays.stream(Role.values()).map(Role::name).toList()), true);
+        String token = ApiFuzzer.everyRoleToken(site);
         Http.Response asset = new Http(base).as(token).post("/api/assets", """
                 {"siteId":"%s","tag":"P-101","name":"Feed pump","assetClass":"PUMP","criticality":"A"}""".formatted(site),
                 "X-Correlation-Id", "fuzz-target-" + site);
@@ -57,20 +53,13 @@ class ContextApiFuzzIT {
         String assetId = asset.json().get("id").asText();
         List<String> known = List.of(site, assetId);
 
-        ToLongFunction<String> stored = correlationId -> jdbc.queryForObject(
-                "SELECT count(*) FROM domainevententry WHERE position(? in convert_from(metadata, 'UTF8')) > 0", Long.class, correlationId);
+        ToLongFunction<String> stored = FuzzFindings.eventsCorrelatedIn(jdbc);
         assertThat(stored.applyAsLong("fuzz-target-" + site)).as("the check finds what a request stored").isEqualTo(1);
         ApiFuzzer fuzzer = new ApiFuzzer(base, token)
                 .withKnownId("id", () -> known.get(ThreadLocalRandom.current().nextInt(known.size())))
                 .withKnownId("siteId", () -> site);
         FuzzFindings findings = new FuzzFindings(stored);
-        List<ApiFuzzer.Operation> operations = fuzzer.operations();
-        assertThat(operations).as("operations documented in /v3/api-docs").hasSizeGreaterThan(20);
-        for (ApiFuzzer.Operation operation : operations) {
-            fuzzer.fuzz(operation, PER_OPERATION, findings::check);
-        }
-        System.out.printf("[fuzz] context-service: seed %d, %d operations, %d requests, statuses %s%n",
-                fuzzer.seed(), operations.size(), findings.sent(), findings.statuses());
-        assertThat(findings.findings()).as("seed %d", fuzzer.seed()).isEmpty();
+        fuzzer.fuzzEveryOperation("context-service", 20, PER_OPERATION, findings);
+        findings.assertNone(fuzzer.seed());
     }
 }

@@ -104,14 +104,32 @@ public final class ApiFuzzer {
         return operations;
     }
 
-    /** Sends {@code perOperation} hostile requests to {@code operation}, telling {@code check} of each. */
-    public void fuzz(Operation operation, int perOperation, java.util.function.Consumer<Exchange> check) {
-        for (int i = 0; i < perOperation; i++) {
-            check.accept(send(operation, i));
+    /**
+     * Sends {@code perOperation} hostile requests to every documented operation (at least {@code minOperations} of
+     * them), judging each with {@code findings}; prints what was sent, under {@code service}'s name and the seed.
+     */
+    public void fuzzEveryOperation(String service, int minOperations, int perOperation, FuzzFindings findings) {
+        List<Operation> operations = operations();
+        if (operations.size() < minOperations) {
+            throw new AssertionError(service + " documents " + operations.size() + " operations in /v3/api-docs, expected at least "
+                    + minOperations);
         }
+        for (Operation operation : operations) {
+            for (int i = 0; i < perOperation; i++) {
+                findings.check(send(operation));
+            }
+        }
+        System.out.printf("[fuzz] %s: seed %d, %d operations, %d requests, statuses %s%n",
+                service, seed, operations.size(), findings.sent(), findings.statuses());
     }
 
-    private Exchange send(Operation operation, int round) {
+    /** A token for "fuzzer", holding every role on {@code site} and organisation admin: input reaches validation and the domain. */
+    public static String everyRoleToken(String site) {
+        return TestTokens.token("fuzzer", Map.of(site, java.util.Arrays.stream(io.sitework.support.security.Role.values())
+                .map(Enum::name).toList()), true);
+    }
+
+    private Exchange send(Operation operation) {
         String path = path(operation);
         String query = query(operation.spec());
         String url = path + (query.isEmpty() ? "" : "?" + query);

@@ -25,6 +25,19 @@ public final class FuzzFindings {
         this.storedFor = storedFor;
     }
 
+    /** Events in an Axon event store whose metadata carries the correlation id (the services copy it from the request). */
+    public static ToLongFunction<String> eventsCorrelatedIn(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return correlationId -> jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE position(? in convert_from(metadata, 'UTF8')) > 0", Long.class, correlationId);
+    }
+
+    /** Fails, naming the seed, when any request broke a rule. */
+    public void assertNone(long seed) {
+        if (!findings.isEmpty()) {
+            throw new AssertionError("seed " + seed + ": " + findings.size() + " findings:\n" + String.join("\n", findings));
+        }
+    }
+
     public void check(ApiFuzzer.Exchange exchange) {
         sent++;
         statuses.merge(exchange.status(), 1, Integer::sum);

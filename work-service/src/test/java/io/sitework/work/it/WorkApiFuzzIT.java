@@ -1,11 +1,9 @@
 package io.sitework.work.it;
 
-import io.sitework.support.security.Role;
 import io.sitework.support.test.ApiFuzzer;
 import io.sitework.support.test.FuzzFindings;
 import io.sitework.support.test.Http;
 import io.sitework.support.test.TestInfrastructure;
-import io.sitework.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,9 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 
@@ -47,7 +42,7 @@ class WorkApiFuzzIT {
     @Test
     void hostileRequestsToEveryEndpointAreRefusedCleanlyAndStoreNothing() {
         String site = UUID.randomUUID().toString();
-        String token = TestTokens.token("fuzzer", Map.of(site, Arrays.stream(Role.values()).map(Role::name).toList()), true);
+        String token = ApiFuzzer.everyRoleToken(site);
         String base = "http://127.0.0.1:" + port;
         Http http = new Http(base).as(token);
         Http.Response created = http.post("/api/work", """
@@ -57,17 +52,10 @@ class WorkApiFuzzIT {
         String workId = created.json().get("id").asText();
 
         ApiFuzzer fuzzer = new ApiFuzzer(base, token).withKnownId("id", () -> workId).withKnownId("workId", () -> workId);
-        ToLongFunction<String> stored = correlationId -> jdbc.queryForObject(
-                "SELECT count(*) FROM domainevententry WHERE position(? in convert_from(metadata, 'UTF8')) > 0", Long.class, correlationId);
+        ToLongFunction<String> stored = FuzzFindings.eventsCorrelatedIn(jdbc);
         assertThat(stored.applyAsLong("fuzz-target-" + site)).as("the check finds what a request stored").isEqualTo(1);
-        List<ApiFuzzer.Operation> operations = fuzzer.operations();
-        assertThat(operations).as("operations documented in /v3/api-docs").hasSizeGreaterThan(20);
         FuzzFindings findings = new FuzzFindings(stored);
-        for (ApiFuzzer.Operation operation : operations) {
-            fuzzer.fuzz(operation, PER_OPERATION, findings::check);
-        }
-        System.out.printf("[fuzz] work-service: seed %d, %d operations, %d requests, statuses %s%n",
-                fuzzer.seed(), operations.size(), findings.sent(), findings.statuses());
-        assertThat(findings.findings()).as("seed %d", fuzzer.seed()).isEmpty();
+        fuzzer.fuzzEveryOperation("work-service", 20, PER_OPERATION, findings);
+        findings.assertNone(fuzzer.seed());
     }
 }
