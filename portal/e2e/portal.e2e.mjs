@@ -529,7 +529,12 @@ try {
   check(await anna.getByTestId('board-search').inputValue() === run, 'the view puts its search back');
   await rows.filter({ hasText: TITLE }).waitFor();
   await anna.reload();
+  // The board as a person finds it after a reload, counts and list loaded, before they pick the view.
+  await rows.first().waitFor();
+  await until(async () => /^\d+$/.test((await anna.getByTestId('tile-all').locator('.MuiTypography-h4').textContent()) ?? ''),
+    'the board counts are back after the reload');
   await viewChip.click();
+  await until(async () => (await anna.getByTestId('board-search').inputValue()) === run, 'the view puts its search back after a reload');
   await until(async () => (await rows.count()) === 1, 'the view, kept in this browser, still applies after a reload');
   await rows.filter({ hasText: TITLE }).waitFor();
   await shot(anna, 'board-saved-view');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { User, UserManager } from 'oidc-client-ts';
 import {
-  decodeToken, expiresWithin, oidcSettings, RENEW_BEFORE_EXPIRY_SECONDS, sessionEndedMessage, sessionHandlers, watchSession,
+  decodeToken, expiresWithin, oidcSettings, RENEW_BEFORE_EXPIRY_SECONDS, returnPath, sessionEndedMessage, sessionHandlers, watchSession,
   type OidcConfig,
 } from './auth';
 
@@ -113,5 +113,20 @@ describe('expiresWithin', () => {
     expect(expiresWithin(at(-10), 5, now)).toBe(true);
     expect(expiresWithin(at(6), 5, now)).toBe(false);
     expect(expiresWithin(token({ sub: 'u' }), 5, now)).toBe(false);
+  });
+});
+
+describe('returnPath after the provider\'s login', () => {
+  it('goes back to the portal page the login started from', () => {
+    expect(returnPath({ from: '/work/3f1c2d9e?tab=history' })).toBe('/work/3f1c2d9e?tab=history');
+  });
+
+  it('goes to the start page without a state, or with one that leads elsewhere', () => {
+    expect(returnPath(undefined)).toBe('/');
+    expect(returnPath({})).toBe('/');
+    expect(returnPath({ from: 42 })).toBe('/');
+    expect(returnPath({ from: 'https://evil.example.com/' })).toBe('/');
+    expect(returnPath({ from: '//evil.example.com/' })).toBe('/');
+    expect(returnPath({ from: '/login/callback' })).toBe('/');
   });
 });

@@ -91,6 +91,12 @@ export function oidcSettings(config: OidcConfig, origin: string, storage: Storag
   };
 }
 
+/** Where to go after the provider's login: the portal path it started from, never another site's address. */
+export function returnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null | undefined)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
+}
+
 /** What the login must be told about the OIDC session: a token to keep (null: none), or that the session ended. */
 export interface SessionSink {
   store: (token: string | null) => void;
@@ -132,8 +138,10 @@ interface AuthState {
   /** Why the user was sent back to /login (a session that ended), or null. */
   notice: string | null;
   loginAsDemoUser: (subject: string) => Promise<void>;
-  loginWithOidc: () => Promise<void>;
-  completeOidcLogin: () => Promise<void>;
+  /** Sends the browser to the provider; {@code from}: the portal path to return to afterwards. */
+  loginWithOidc: (from?: string) => Promise<void>;
+  /** Completes the login on /login/callback; answers the portal path the login started from. */
+  completeOidcLogin: () => Promise<string>;
   logout: () => void;
 }
 
@@ -175,10 +183,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setToken(value);
   }, []);
 
+  /**
+   * Logs out of Sitework, and with an OIDC provider out of the provider's session too (RP-initiated logout, back to
+   * /login): otherwise the next "Log in" would let the same person straight back in without asking.
+   */
   const logout = useCallback(() => {
     store(null);
     setNotice(null);
-    manager?.removeUser().catch(() => {});
+    if (!manager) return;
+    manager.getUser()
+      .then((user) => (user ? manager.signoutRedirect({ id_token_hint: user.id_token }) : manager.removeUser()))
+      .catch(() => manager.removeUser().catch(() => {}));
   }, [store, manager]);
 
   /** The OIDC session is over: no token, the stored user gone (which stops renewal), a message for /login. */
@@ -241,15 +256,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     store(body.access_token);
   }, [store]);
 
-  const loginWithOidc = useCallback(async () => {
+  const loginWithOidc = useCallback(async (from = '/') => {
     if (!manager) throw new Error('No OIDC provider is configured.');
-    await manager.signinRedirect();
+    await manager.signinRedirect({ state: { from } });
   }, [manager]);
 
   const completeOidcLogin = useCallback(async () => {
     if (!manager) throw new Error('No OIDC provider is configured.');
     const user = await manager.signinRedirectCallback();
     store(user.access_token);
+    return returnPath(user.state);
   }, [manager, store]);
 
   const userClaim = config?.mode === 'oidc' ? config.userClaim ?? 'sub' : 'sub';

@@ -147,14 +147,13 @@ export function BoardScreen() {
         <Grid item xs={6} sm={4} md={2}><Tile label="Ready to start" value={b?.ready} tone="success.main" testId="tile-ready" onClick={() => only({ status: ['PLANNED'], blocked: 'false' })} /></Grid>
         <Grid item xs={6} sm={4} md={2}><Tile label="All work" value={b?.total} tone="grey.500" testId="tile-all" onClick={() => only({})} /></Grid>
       </Grid>
-      {b && (
-        <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap sx={{ mb: 2 }} aria-label="Work by status">
-          {WORK_STATUSES.map((s) => (
-            <Chip key={s} label={`${humanize(s)}: ${b.byStatus[s] ?? 0}`} onClick={() => only({ status: [s] })}
-                  color={filters.status.length === 1 && filters.status[0] === s ? 'primary' : 'default'} />
-          ))}
-        </Stack>
-      )}
+      {/* Shown before the counts arrive too, so that nothing below moves under a finger (or a click) when they do. */}
+      <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap sx={{ mb: 2 }} aria-label="Work by status">
+        {WORK_STATUSES.map((s) => (
+          <Chip key={s} label={`${humanize(s)}: ${b ? b.byStatus[s] ?? 0 : '…'}`} onClick={() => only({ status: [s] })}
+                color={filters.status.length === 1 && filters.status[0] === s ? 'primary' : 'default'} />
+        ))}
+      </Stack>
       <Paper sx={{ p: 2, mb: 2 }}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }} flexWrap="wrap" useFlexGap>
           <TextField label="Search title and description" value={filters.q} onChange={(e) => update({ q: e.target.value })}

@@ -50,7 +50,7 @@ export function LoginScreen() {
       {!config && !configError && <CircularProgress aria-label="Loading" />}
       {config?.mode === 'oidc' && (
         <Box sx={{ my: 3 }}>
-          <Button variant="contained" onClick={() => loginWithOidc().catch(setError)}>Log in with your organisation account</Button>
+          <Button variant="contained" onClick={() => loginWithOidc(from).catch(setError)}>Log in with your organisation account</Button>
         </Box>
       )}
       {config?.mode === 'none' && (
@@ -104,7 +104,7 @@ export function LoginCallback() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (config?.mode !== 'oidc') return;
-    completeOidcLogin().then(() => navigate('/', { replace: true })).catch(setError);
+    completeOidcLogin().then((from) => navigate(from, { replace: true })).catch(setError);
   }, [config, completeOidcLogin, navigate]);
   return (
     <Container component="main" maxWidth="sm" sx={{ py: 4 }}>

@@ -59,6 +59,14 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void composeRunsTheKeycloakVersionTheLaunchersKeycloakLoginItImportsThisRealmInto() {
+        Matcher version = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(Repo.read("pom.xml"));
+        assertThat(version.find()).as("keycloak.version in the root pom").isTrue();
+        Object image = Repo.at(Repo.map(Repo.map(Repo.yamlMap("docker-compose.yml").get("services")).get("keycloak")), "image");
+        assertThat(image).isEqualTo("quay.io/keycloak/keycloak:" + version.group(1));
+    }
+
+    @Test
     void everyDemoUserOfTheLauncherCanLogInWithTheSeedersPassword() {
         Map<String, JsonNode> users = users();
         String password = String.valueOf(Repo.at(Repo.map(Repo.map(Repo.yamlMap("docker-compose.yml").get("services"))

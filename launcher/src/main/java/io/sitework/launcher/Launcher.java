@@ -79,7 +79,8 @@ public final class Launcher {
             return startFailed(e, config, err);
         }
         out.println();
-        out.print(banner(platform.publicUrl(), config.logDir(), platform.demoSeedResult(), platform.mailDescription()));
+        out.print(banner(platform.publicUrl(), config.logDir(), platform.demoSeedResult(), platform.mailDescription(),
+                platform.oidcIssuer()));
         out.flush();
         awaitTermination();
         return -1;
@@ -107,8 +108,15 @@ public final class Launcher {
         return banner(url, logDir, demo, null);
     }
 
-    /** {@code mail}: where e-mail goes and how to read it, or null. */
     static String banner(URI url, Path logDir, DemoSeedResult demo, String mail) {
+        return banner(url, logDir, demo, mail, null);
+    }
+
+    /**
+     * {@code mail}: where e-mail goes and how to read it, or null. {@code oidcIssuer}: the OIDC provider people log
+     * in at, or null: the dev login.
+     */
+    static String banner(URI url, Path logDir, DemoSeedResult demo, String mail, String oidcIssuer) {
         String base = url.toString().replaceAll("/$", "");
         String indent = "                   ";
         StringBuilder text = new StringBuilder();
@@ -118,10 +126,15 @@ public final class Launcher {
         if (mail != null) {
             text.append("  E-mail           ").append(mail).append('\n');
         }
-        text.append("  Log in           ").append(loginCommand(base, DemoData.PLANNER)).append('\n');
-        text.append("  Demo users       ").append(String.join(", ", DemoData.LOGINS.subList(0, 5))).append(",\n");
-        text.append(indent).append(String.join(", ", DemoData.LOGINS.subList(5, DemoData.LOGINS.size()))).append('\n');
-        text.append(indent).append("(their roles: curl ").append(base).append("/auth/dev/users)\n");
+        if (oidcIssuer == null) {
+            text.append("  Log in           ").append(loginCommand(base, DemoData.PLANNER)).append('\n');
+            text.append("  Demo users       ").append(String.join(", ", DemoData.LOGINS.subList(0, 5))).append(",\n");
+            text.append(indent).append(String.join(", ", DemoData.LOGINS.subList(5, DemoData.LOGINS.size()))).append('\n');
+            text.append(indent).append("(their roles: curl ").append(base).append("/auth/dev/users)\n");
+        } else {
+            text.append("  Log in           at ").append(oidcIssuer).append(" (the portal takes you there; $TOKEN below is\n");
+            text.append(indent).append("an access token of that provider)\n");
+        }
         if (demo.outcome() != DemoSeedResult.Outcome.DISABLED) {
             String site = DemoData.SITE_ID.toString();
             text.append("  Demo site        ").append(site).append(" (work owned by ")

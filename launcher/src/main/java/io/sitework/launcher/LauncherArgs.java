@@ -39,6 +39,13 @@ record LauncherArgs(boolean help, boolean demo, boolean fresh, Path dataDir, int
                                         MongoDB-compatible server with its data in <data-dir>/mongo
               SITEWORK_JAVA_OPTS        JVM options of every service, replacing the default
                                         "-XX:+UseSerialGC -Xss512k -Xmx384m"
+              SITEWORK_OIDC_ISSUER      an OIDC provider's issuer URL: people log in there
+                                        (authorization code + PKCE) and the dev login is off; with
+              SITEWORK_PORTAL_OIDC_CLIENT_ID  the portal's public client there (default sitework),
+              SITEWORK_OIDC_USER_CLAIM  the claim naming the user (default sub; preferred_username
+                                        for Keycloak), and for the demo data SITEWORK_SEED_CLIENT_ID
+                                        (default sitework-demo) and SITEWORK_SEED_PASSWORD (default
+                                        demo): the password grant of deploy/keycloak's demo realm
 
             seed: only load the demo data into a platform that already runs (docker-compose's
             seeder), through SITEWORK_SEED_GATEWAY_URL (default http://localhost:8080); with
@@ -114,7 +121,26 @@ record LauncherArgs(boolean help, boolean demo, boolean fresh, Path dataDir, int
                 .mongoUri(blankToNull(environment.get("SITEWORK_MONGO_URI")))
                 .javaOpts(JavaCommand.jvmOptions(environment.get(JavaCommand.JAVA_OPTS_VARIABLE),
                         PlatformConfig.DEFAULT_JAVA_OPTS))
+                .oidc(oidc(environment))
                 .build();
+    }
+
+    /** The OIDC provider the environment names (SITEWORK_OIDC_ISSUER and its companions), or null: the dev login. */
+    static PlatformConfig.Oidc oidc(Map<String, String> environment) {
+        String issuer = blankToNull(environment.get("SITEWORK_OIDC_ISSUER"));
+        if (issuer == null) {
+            return null;
+        }
+        return new PlatformConfig.Oidc(issuer,
+                orDefault(environment, "SITEWORK_PORTAL_OIDC_CLIENT_ID", "sitework"),
+                orDefault(environment, "SITEWORK_OIDC_USER_CLAIM", "sub"),
+                orDefault(environment, "SITEWORK_SEED_CLIENT_ID", "sitework-demo"),
+                orDefault(environment, "SITEWORK_SEED_PASSWORD", "demo"));
+    }
+
+    private static String orDefault(Map<String, String> environment, String name, String fallback) {
+        String value = blankToNull(environment.get(name));
+        return value == null ? fallback : value;
     }
 
     private static boolean flag(String name, String value, boolean whenSet) {

@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Platform implements AutoCloseable {
 
+    /** How long a configured OIDC provider may take to answer its discovery document (it may be starting too). */
+    private static final Duration OIDC_DISCOVERY_TIMEOUT = Duration.ofSeconds(60);
+
     /** How often the idempotent demo seeding is tried before it is reported failed. */
     private static final int SEED_ATTEMPTS = 4;
 
@@ -77,6 +80,7 @@ public final class Platform implements AutoCloseable {
     private ServiceSpecs.Ports chosenPorts;
     private Databases.Names databases;
     private DemoSeedResult demoSeedResult = DemoSeedResult.disabled();
+    private OidcProvider oidcProvider;
 
     public Platform(PlatformConfig config, Listener listener) {
         this(config, listener, HealthProbe.http(), PortChooser.system());
@@ -107,6 +111,7 @@ public final class Platform implements AutoCloseable {
         config.installation().check();
         prepareDataDir();
         choosePorts();
+        findOidcProvider();
         startPostgres();
         startMongo();
         startMail();
@@ -241,8 +246,31 @@ public final class Platform implements AutoCloseable {
                 mail == null ? null : mail.host(), mail == null ? 0 : mail.smtpPort());
     }
 
+    /** With an OIDC provider configured: reads where its keys and token endpoint are, before anything starts. */
+    private void findOidcProvider() {
+        if (config.oidc() == null) {
+            return;
+        }
+        Instant t = Instant.now();
+        oidcProvider = OidcProvider.discover(config.oidc(), OIDC_DISCOVERY_TIMEOUT);
+        listener.step("OIDC provider", oidcProvider.issuer() + " logs people in (portal client " + oidcProvider.clientId()
+                + ", user claim " + oidcProvider.userClaim() + "); the dev login is off", since(t));
+    }
+
     private ServiceSpecs.Login login() {
-        return ServiceSpecs.Login.embedded(dir, config.gatewayAddress(), chosenPorts.gateway());
+        return oidcProvider != null
+                ? ServiceSpecs.Login.external(oidcProvider)
+                : ServiceSpecs.Login.embedded(dir, config.gatewayAddress(), chosenPorts.gateway());
+    }
+
+    /** How the demo seeding logs the demo users in: at the dev login, or with the password grant at the provider. */
+    private DemoSeeder demoSeeder() {
+        JsonHttp api = new JsonHttp(gatewayUri());
+        if (oidcProvider == null) {
+            return new DemoSeeder(api);
+        }
+        return new DemoSeeder(api, new PasswordGrantTokens(oidcProvider.tokenEndpoint(), config.oidc().demoClientId(),
+                config.oidc().demoPassword()));
     }
 
     private void startServices() {
@@ -298,7 +326,7 @@ public final class Platform implements AutoCloseable {
             return;
         }
         Instant t = Instant.now();
-        DemoSeeder seeder = new DemoSeeder(new JsonHttp(gatewayUri()));
+        DemoSeeder seeder = demoSeeder();
         // the seeder is idempotent: a call that failed on a machine too busy to answer in time is tried again
         for (int attempt = 1; ; attempt++) {
             try {
@@ -490,6 +518,11 @@ public final class Platform implements AutoCloseable {
     /** Whether {@link #close()} was called (by a shutdown hook, for instance). */
     public boolean isClosing() {
         return closing;
+    }
+
+    /** The issuer of the OIDC provider people log in at, or null: the gateway's dev login. */
+    public String oidcIssuer() {
+        return oidcProvider == null ? null : oidcProvider.issuer();
     }
 
     public DemoSeedResult demoSeedResult() {

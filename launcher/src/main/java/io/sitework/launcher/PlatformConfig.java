@@ -13,6 +13,9 @@ import java.util.Objects;
  * into a browser, so a taken gateway port is an error.
  *
  * <p>{@code postgresUrl}, {@code mongoUri}: null means "find or start one" (see STACK.md).
+ *
+ * <p>{@code oidc}: null means the gateway's dev login (the embedded default); else people log in at that OIDC
+ * provider and the dev login is off.
  */
 public record PlatformConfig(
         Path dataDir,
@@ -39,6 +42,7 @@ public record PlatformConfig(
         boolean demo,
         boolean fresh,
         List<String> javaOpts,
+        Oidc oidc,
         Duration serviceStartTimeout,
         Duration kafkaStartTimeout,
         Duration stopGrace) {
@@ -61,6 +65,23 @@ public record PlatformConfig(
                 kafkaPort, kafkaControllerPort, mongoPort, smtpPort, imapPort}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("not a port: " + port);
+            }
+        }
+    }
+
+    /**
+     * An OIDC provider that logs people in instead of the dev login: its {@code issuer} (its discovery document
+     * names its keys and token endpoint), the portal's public {@code clientId}, the claim that names the user,
+     * and the client and password the demo users log in with (the password grant) to seed the demo data, as
+     * docker-compose's seeder does with the demo realm of deploy/keycloak.
+     */
+    public record Oidc(String issuer, String clientId, String userClaim, String demoClientId, String demoPassword) {
+        public Oidc {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(userClaim, "userClaim");
+            if (!issuer.startsWith("http://") && !issuer.startsWith("https://")) {
+                throw new IllegalArgumentException("an OIDC issuer is an http(s) URL, not \"" + issuer + "\"");
             }
         }
     }
@@ -99,6 +120,7 @@ public record PlatformConfig(
         private boolean demo = true;
         private boolean fresh;
         private List<String> javaOpts = DEFAULT_JAVA_OPTS;
+        private Oidc oidc;
         private Duration serviceStartTimeout = Duration.ofSeconds(120);
         private Duration kafkaStartTimeout = Duration.ofSeconds(60);
         private Duration stopGrace = Duration.ofSeconds(20);
@@ -143,6 +165,7 @@ public record PlatformConfig(
         public Builder demo(boolean v) { demo = v; return this; }
         public Builder fresh(boolean v) { fresh = v; return this; }
         public Builder javaOpts(List<String> v) { javaOpts = v; return this; }
+        public Builder oidc(Oidc v) { oidc = v; return this; }
         public Builder serviceStartTimeout(Duration v) { serviceStartTimeout = v; return this; }
         public Builder kafkaStartTimeout(Duration v) { kafkaStartTimeout = v; return this; }
         public Builder stopGrace(Duration v) { stopGrace = v; return this; }
@@ -151,7 +174,7 @@ public record PlatformConfig(
             return new PlatformConfig(dataDir, installation, gatewayAddress, gatewayPort, managementPort,
                     workPort, contextPort, notificationPort, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, imapPort,
                     workDatabase, contextDatabase, notificationDatabase, postgresUrl, postgresUser,
-                    postgresPassword, mongoUri, persistentMongo, demo, fresh, javaOpts,
+                    postgresPassword, mongoUri, persistentMongo, demo, fresh, javaOpts, oidc,
                     serviceStartTimeout, kafkaStartTimeout, stopGrace);
         }
     }

@@ -39,16 +39,26 @@ final class ServiceSpecs {
     }
 
     /**
-     * Who issues the tokens in the embedded default: the gateway's dev login, signing with the key in
-     * {@code keyFile}. The services (and the gateway) trust {@code issuer}; the services fetch the public key
-     * from {@code jwkSetUri} when the first token arrives, so they may start before the gateway.
+     * Who issues the tokens. In the embedded default: the gateway's dev login, signing with the key in
+     * {@code keyFile}. With an OIDC provider ({@link #external}): the provider; {@code keyFile} is null, the dev
+     * login is off and the portal logs people in at the provider as {@code portalClientId}. The services (and the
+     * gateway) trust {@code issuer}, name the user by {@code userClaim} and fetch the public keys from
+     * {@code jwkSetUri} when the first token arrives, so they may start before the gateway.
      */
-    record Login(String issuer, String jwkSetUri, Path keyFile) {
+    record Login(String issuer, String jwkSetUri, Path keyFile, String userClaim, String portalClientId) {
 
         static Login embedded(DataDirectory dir, String gatewayAddress, int gatewayPort) {
             return new Login("http://localhost:" + gatewayPort + "/auth/dev",
                     "http://" + localHostFor(gatewayAddress) + ":" + gatewayPort + "/auth/dev/jwks",
-                    dir.devLoginKey());
+                    dir.devLoginKey(), "sub", null);
+        }
+
+        static Login external(OidcProvider provider) {
+            return new Login(provider.issuer(), provider.jwkSetUri().toString(), null, provider.userClaim(), provider.clientId());
+        }
+
+        boolean devLogin() {
+            return keyFile != null;
         }
     }
 
@@ -87,6 +97,7 @@ final class ServiceSpecs {
         for (Map<String, String> service : List.of(work, context, notification)) {
             service.put("SITEWORK_OIDC_ISSUER", login.issuer());
             service.put("SITEWORK_OIDC_JWK_SET_URI", login.jwkSetUri());
+            service.put("SITEWORK_OIDC_USER_CLAIM", login.userClaim());
         }
         return List.of(
                 new ServiceSpec("work-service", ports.work(), work, health(LOOPBACK, ports.work())),
@@ -112,7 +123,7 @@ final class ServiceSpecs {
 
     /**
      * The gateway, listening on {@code address}; its management port stays on the loopback interface. Its dev
-     * login is on: this is the embedded default, for one machine.
+     * login is on in the embedded default (one machine), off when an OIDC provider logs people in.
      */
     static ServiceSpec gateway(Infrastructure infra, Ports ports, String address, Login login) {
         Map<String, String> env = common(infra, address);
@@ -122,9 +133,16 @@ final class ServiceSpecs {
         env.put("SITEWORK_WORK_URL", "http://" + LOOPBACK + ":" + ports.work());
         env.put("SITEWORK_CONTEXT_URL", "http://" + LOOPBACK + ":" + ports.context());
         env.put("SITEWORK_NOTIFICATION_URL", "http://" + LOOPBACK + ":" + ports.notification());
-        env.put("SITEWORK_DEV_LOGIN_ENABLED", "true");
-        env.put("SITEWORK_DEV_LOGIN_KEY_FILE", login.keyFile().toString());
         env.put("SITEWORK_OIDC_ISSUER", login.issuer());
+        env.put("SITEWORK_OIDC_USER_CLAIM", login.userClaim());
+        if (login.devLogin()) {
+            env.put("SITEWORK_DEV_LOGIN_ENABLED", "true");
+            env.put("SITEWORK_DEV_LOGIN_KEY_FILE", login.keyFile().toString());
+        } else {
+            env.put("SITEWORK_DEV_LOGIN_ENABLED", "false");
+            env.put("SITEWORK_OIDC_JWK_SET_URI", login.jwkSetUri());
+            env.put("SITEWORK_PORTAL_OIDC_CLIENT_ID", login.portalClientId());
+        }
         // the portal is served by the gateway itself, from the URL the banner prints
         env.put("SITEWORK_PORTAL_ORIGIN", publicUrl(address, ports.gateway()).toString().replaceAll("/$", ""));
         return new ServiceSpec("gateway", ports.gateway(), env, health(localHostFor(address), ports.gateway()));

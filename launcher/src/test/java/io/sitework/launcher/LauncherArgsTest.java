@@ -136,4 +136,32 @@ class LauncherArgsTest {
         assertThat(config.mongoUri()).isNull();
         assertThat(config.javaOpts()).isEqualTo(PlatformConfig.DEFAULT_JAVA_OPTS);
     }
+
+    @Test
+    void withoutAnIssuerTheDevLoginLogsPeopleIn() {
+        assertThat(LauncherArgs.parse().toConfig(INSTALLATION, Map.of()).oidc()).isNull();
+        assertThat(LauncherArgs.parse().toConfig(INSTALLATION, Map.of("SITEWORK_OIDC_ISSUER", "  ")).oidc()).isNull();
+    }
+
+    @Test
+    void anIssuerInTheEnvironmentNamesTheOidcProviderWithTheDemoRealmsDefaults() {
+        PlatformConfig.Oidc oidc = LauncherArgs.parse().toConfig(INSTALLATION, Map.of(
+                "SITEWORK_OIDC_ISSUER", "http://localhost:8180/realms/sitework")).oidc();
+
+        assertThat(oidc).isEqualTo(new PlatformConfig.Oidc("http://localhost:8180/realms/sitework", "sitework", "sub",
+                "sitework-demo", "demo"));
+        assertThat(LauncherArgs.parse().toConfig(INSTALLATION, Map.of(
+                "SITEWORK_OIDC_ISSUER", "https://login.example.com",
+                "SITEWORK_PORTAL_OIDC_CLIENT_ID", "plant-portal",
+                "SITEWORK_OIDC_USER_CLAIM", "preferred_username",
+                "SITEWORK_SEED_CLIENT_ID", "seeder",
+                "SITEWORK_SEED_PASSWORD", "s3cret")).oidc())
+                .isEqualTo(new PlatformConfig.Oidc("https://login.example.com", "plant-portal", "preferred_username", "seeder", "s3cret"));
+    }
+
+    @Test
+    void anIssuerThatIsNoUrlIsRefusedNamingIt() {
+        assertThatThrownBy(() -> LauncherArgs.parse().toConfig(INSTALLATION, Map.of("SITEWORK_OIDC_ISSUER", "keycloak")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"keycloak\"");
+    }
 }

@@ -151,7 +151,7 @@ class ServiceSpecsTest {
     @Test
     void theEmbeddedLoginIsTheGatewaysDevLogin() {
         assertThat(LOGIN).isEqualTo(new ServiceSpecs.Login("http://localhost:8080/auth/dev",
-                "http://127.0.0.1:8080/auth/dev/jwks", Path.of("/srv/sitework/data/dev-login/jwk.json")));
+                "http://127.0.0.1:8080/auth/dev/jwks", Path.of("/srv/sitework/data/dev-login/jwk.json"), "sub", null));
         ServiceSpecs.Login onAllInterfaces = ServiceSpecs.Login.embedded(new DataDirectory(Path.of("/d")), "0.0.0.0", 8088);
         assertThat(onAllInterfaces.issuer()).isEqualTo("http://localhost:8088/auth/dev");
         assertThat(onAllInterfaces.jwkSetUri()).isEqualTo("http://127.0.0.1:8088/auth/dev/jwks");
@@ -167,6 +167,26 @@ class ServiceSpecsTest {
                 "SITEWORK_OIDC_ISSUER", "http://localhost:8080/auth/dev",
                 "SITEWORK_PORTAL_ORIGIN", "http://localhost:8080"))
                 .doesNotContainKey("SITEWORK_OIDC_JWK_SET_URI");
+    }
+
+    @Test
+    void withAnOidcProviderTheDevLoginIsOffAndEveryProcessTrustsTheProvidersKeys() {
+        ServiceSpecs.Login keycloak = ServiceSpecs.Login.external(new OidcProvider("http://localhost:8180/realms/sitework",
+                "sitework", "preferred_username",
+                URI.create("http://localhost:8180/realms/sitework/protocol/openid-connect/certs"),
+                URI.create("http://localhost:8180/realms/sitework/protocol/openid-connect/token")));
+
+        assertThat(ServiceSpecs.gateway(INFRA, PORTS, "127.0.0.1", keycloak).environment()).containsAllEntriesOf(Map.of(
+                "SITEWORK_DEV_LOGIN_ENABLED", "false",
+                "SITEWORK_OIDC_ISSUER", "http://localhost:8180/realms/sitework",
+                "SITEWORK_OIDC_JWK_SET_URI", "http://localhost:8180/realms/sitework/protocol/openid-connect/certs",
+                "SITEWORK_OIDC_USER_CLAIM", "preferred_username",
+                "SITEWORK_PORTAL_OIDC_CLIENT_ID", "sitework"))
+                .doesNotContainKey("SITEWORK_DEV_LOGIN_KEY_FILE");
+        assertThat(ServiceSpecs.services(INFRA, PORTS, keycloak)).allSatisfy(service -> assertThat(service.environment())
+                .containsEntry("SITEWORK_OIDC_ISSUER", "http://localhost:8180/realms/sitework")
+                .containsEntry("SITEWORK_OIDC_JWK_SET_URI", "http://localhost:8180/realms/sitework/protocol/openid-connect/certs")
+                .containsEntry("SITEWORK_OIDC_USER_CLAIM", "preferred_username"));
     }
 
     @Test

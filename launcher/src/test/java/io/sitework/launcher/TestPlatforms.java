@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +31,14 @@ final class TestPlatforms {
 
     /** As {@link #start(Path, String, Duration)}, each service's JVM given {@code javaOptions} as well (e.g. {@code -Dproperty=value}). */
     static Platform start(Path tmp, String prefix, Duration serviceStartTimeout, List<String> javaOptions) {
+        return start(tmp, prefix, serviceStartTimeout, javaOptions, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Path, String, Duration, List)}, the configuration changed by {@code customize} last. */
+    static Platform start(Path tmp, String prefix, Duration serviceStartTimeout, List<String> javaOptions,
+                          UnaryOperator<PlatformConfig.Builder> customize) {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        PlatformConfig config = PlatformConfig.builder(tmp.resolve("data"), Installation.ofRunningLauncher())
+        PlatformConfig.Builder builder = PlatformConfig.builder(tmp.resolve("data"), Installation.ofRunningLauncher())
                 .anyFreePorts()
                 .workDatabase("sitework_" + prefix + "_work_" + suffix)
                 .contextDatabase("sitework_" + prefix + "_context_" + suffix)
@@ -43,8 +50,8 @@ final class TestPlatforms {
                 .javaOpts(Stream.concat(JavaCommand.jvmOptions(System.getenv(JavaCommand.JAVA_OPTS_VARIABLE),
                         PlatformConfig.DEFAULT_JAVA_OPTS).stream(), javaOptions.stream()).toList())
                 .serviceStartTimeout(serviceStartTimeout)
-                .stopGrace(Duration.ofSeconds(15))
-                .build();
+                .stopGrace(Duration.ofSeconds(15));
+        PlatformConfig config = customize.apply(builder).build();
         Platform platform = new Platform(config, (what, detail, took) -> System.out.println(ConsoleListener.line(what, detail, took)));
         try {
             return platform.start();
