@@ -119,8 +119,11 @@ async function eventually(page, check, timeout = 30_000) {
   }
 }
 
-async function person(browser, subject) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: BASE });
+/** A browser of their own, logged in; {@code device}: a tablet (800 × 1280, touch) rather than a desktop. */
+async function person(browser, subject, device = 'desktop') {
+  const context = await browser.newContext(device === 'tablet'
+    ? { viewport: { width: 800, height: 1280 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1, baseURL: BASE }
+    : { viewport: { width: 1280, height: 860 }, baseURL: BASE });
   context.setDefaultTimeout(STEP_TIMEOUT);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`  [${subject}] page error: ${e.message}`));
@@ -226,6 +229,7 @@ try {
   step('Anna plans the work for Bruno');
   await anna.getByTestId('step-plan').click();
   await anna.getByRole('dialog').getByLabel('Assignees (logins, comma separated)').fill('bruno.tech');
+  await audit(anna, 'dialog: plan');
   await confirm(anna, 'Plan');
   await expectStatus(anna, 'work-status', 'PLANNED');
 
@@ -304,6 +308,7 @@ try {
   await shot(bruno, 'work-detail');
   await audit(bruno, 'work detail');
   await bruno.getByTestId('step-complete').click();
+  await audit(bruno, 'dialog: complete');
   await confirm(bruno, 'Complete');
   await expectStatus(bruno, 'work-status', 'DONE');
 
@@ -450,18 +455,17 @@ try {
   await shot(bruno, 'preferences');
   await audit(bruno, 'notification preferences');
 
-  step('Audrey opens the permit\'s and the work\'s timelines; both hash chains verify intact');
-  await audrey.getByRole('tab', { name: 'Item timeline' }).click();
-  const lookup = audrey.getByRole('form', { name: 'Item timeline' });
-  await choose(audrey, 'Item', 'Permit');
-  await lookup.getByRole('textbox', { name: 'Id' }).fill(permitId);
-  await lookup.getByRole('button', { name: 'Show timeline' }).click();
+  step('Audrey opens the permit\'s timeline from its page, finds the work\'s by its title; both hash chains verify intact');
+  await audrey.goto(`/permits/${permitId}`);
+  await audrey.getByRole('link', { name: 'Audit timeline' }).click();
+  await audrey.waitForURL((url) => url.pathname === `/sites/${NORTH}/audit` && url.searchParams.get('id') === permitId);
   await audrey.getByTestId('history-event').filter({ hasText: 'closed' }).first().waitFor();
   await audrey.getByTestId('verify-chain').click();
   await audrey.getByTestId('chain-verdict').filter({ hasText: /^Intact: \d+ events/ }).waitFor();
   await choose(audrey, 'Item', 'Work');
-  await lookup.getByRole('textbox', { name: 'Id' }).fill(workId);
-  await lookup.getByRole('button', { name: 'Show timeline' }).click();
+  await audrey.getByRole('combobox', { name: 'Find the work' }).fill(run);
+  await audrey.getByRole('option').filter({ hasText: TITLE }).click();
+  await audrey.waitForURL((url) => url.searchParams.get('id') === workId);
   await audrey.getByTestId('history-event').filter({ hasText: 'comment added' }).first().waitFor();
   await audrey.getByTestId('history-event').filter({ hasText: 'requested' }).first().waitFor();
   const commented = audrey.getByTestId('history-event').filter({ hasText: 'comment added' }).first();
@@ -539,6 +543,32 @@ try {
   await rows.filter({ hasText: TITLE }).waitFor();
   await shot(anna, 'board-saved-view');
   await audit(anna, 'board with a saved view');
+
+  step('Bruno in the field, on a tablet: the board, the navigation drawer and his work item fit, with controls large enough to touch');
+  const tablet = await person(browser, 'bruno.tech', 'tablet');
+  pages.push(tablet);
+  await tablet.goto(`/sites/${NORTH}/board`);
+  await tablet.getByTestId('work-row').first().waitFor();
+  check(await tablet.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    'the board fits the tablet\'s width (no sideways scrolling)');
+  await audit(tablet, 'tablet: board');
+  await tablet.getByRole('button', { name: 'Open navigation' }).tap();
+  await tablet.getByRole('navigation', { name: 'Main' }).getByText('Blocked & waiting on me').waitFor();
+  await audit(tablet, 'tablet: navigation drawer');
+  await tablet.keyboard.press('Escape');
+  await tablet.goto(workUrl);
+  await tablet.getByTestId('work-status').waitFor();
+  check(await tablet.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    'a work item fits the tablet\'s width');
+  // WCAG 2.2's target size (AA) is 24 × 24 px; visually hidden inputs (1 px) are not targets
+  const small = await tablet.evaluate(() => [...document.querySelectorAll(
+    'main button, main [role="button"], main [role="combobox"], main input:not([type="hidden"])')]
+    .map((e) => ({ name: e.getAttribute('aria-label') || e.textContent?.trim() || e.tagName, r: e.getBoundingClientRect() }))
+    .filter(({ r }) => r.width > 1 && r.height > 1 && (r.height < 24 || r.width < 24))
+    .map(({ name, r }) => `${name} (${Math.round(r.width)} × ${Math.round(r.height)})`));
+  check(small.length === 0, `controls of the work item smaller than 24 × 24 px: ${small.join(', ')}`);
+  await shot(tablet, 'tablet-work-detail');
+  await audit(tablet, 'tablet: work detail');
 
   step('no serious or critical accessibility violation on any screen');
   check(inaccessible.length === 0, `axe found ${inaccessible.length} serious or critical violation(s) (listed above):\n  ${inaccessible.join('\n  ')}`);

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import {
-  Alert, Box, Button, Card, CardContent, Chip, FormControl, Grid, InputLabel, List, ListItem, ListItemText, MenuItem, Paper, Select,
-  Stack, Tab, Tabs, TextField, Typography, LinearProgress,
+  Alert, Autocomplete, Box, Button, Card, CardContent, Chip, FormControl, Grid, InputLabel, List, ListItem, ListItemText, MenuItem, Paper,
+  Select, Stack, Tab, Tabs, TextField, Typography, LinearProgress,
 } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { download, get, query } from '../lib/api';
+import { download, get, query, type Page } from '../lib/api';
 import { useCurrentSite } from '../lib/site';
 import { formatInstant, humanize, instantToLocal, localToInstant } from '../lib/time';
-import { WORK_STATUSES, type AuditState, type AuditWorkItem, type Verdict } from '../lib/types';
+import { WORK_STATUSES, type Asset, type AuditState, type AuditWorkItem, type Permit, type Verdict, type Work } from '../lib/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { HistoryTimeline } from '../components/History';
 import { PageHeader, StatusChip } from '../components/common';
@@ -100,32 +100,113 @@ function StateAsOf({ siteId, zone }: { siteId: string; zone: string }) {
 
 const KINDS = { work: { history: '/api/work', verify: '/api/audit/work' }, permit: { history: '/api/permits', verify: '/api/audit/permits' },
   asset: { history: '/api/assets', verify: '/api/audit/assets' } } as const;
+type Kind = keyof typeof KINDS;
+const isKind = (value: string | null): value is Kind => value === 'work' || value === 'permit' || value === 'asset';
 
-function ItemTimeline({ zone }: { zone: string }) {
-  const [kind, setKind] = useState<keyof typeof KINDS>('work');
+/** An item of the site to pick for its timeline: what a person recognises it by, and its id. */
+export interface ItemOption {
+  id: string;
+  label: string;
+  detail: string;
+}
+
+/**
+ * The site's items of a kind matching what was typed: work by title and description, assets by tag and name
+ * (both searched by the server), permits — which have no title — by type, status, holder or requester among the
+ * site's latest ones.
+ */
+export async function findItems(kind: Kind, siteId: string, text: string, zone: string): Promise<ItemOption[]> {
+  const q = text.trim();
+  if (kind === 'work') {
+    const page = await get<Page<Work>>('/api/work' + query({ siteId, q: q || undefined, size: 10 }));
+    return page.items.map((w) => ({ id: w.id, label: w.title, detail: `${humanize(w.kind)} · ${humanize(w.status)}` }));
+  }
+  if (kind === 'asset') {
+    const page = await get<Page<Asset>>('/api/assets' + query({ siteId, q: q || undefined, size: 10 }));
+    return page.items.map((a) => ({ id: a.id, label: `${a.tag} — ${a.name}`, detail: `${humanize(a.assetClass)} · ${humanize(a.status)}` }));
+  }
+  const page = await get<Page<Permit>>('/api/permits' + query({ siteId, size: 50 }));
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return page.items
+    .map((p) => ({ id: p.id, label: `${humanize(p.type)} permit, ${humanize(p.status).toLowerCase()}`,
+      detail: `valid ${formatInstant(p.validFrom, zone)} – ${formatInstant(p.validTo, zone)} · holder ${p.holderId ?? '—'} · requested by ${p.requestedBy}` }))
+    .filter((o) => words.every((word) => `${o.label} ${o.detail}`.toLowerCase().includes(word)))
+    .slice(0, 10);
+}
+
+/** Picks an item by what it is called, as it is typed; an id pasted from an export works too (see below). */
+function ItemPicker({ kind, siteId, zone, onPick }: { kind: Kind; siteId: string; zone: string; onPick: (id: string) => void }) {
+  const [text, setText] = useState('');
+  const found = useQuery({
+    queryKey: ['audit-find', kind, siteId, text.trim()],
+    queryFn: () => findItems(kind, siteId, text, zone),
+    placeholderData: (previous) => previous,
+  });
+  return (
+    <Autocomplete<ItemOption>
+      sx={{ flexGrow: 1, minWidth: 260 }}
+      options={found.data ?? []}
+      loading={found.isFetching}
+      filterOptions={(options) => options}
+      getOptionLabel={(o) => o.label}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      inputValue={text}
+      onInputChange={(_, value) => setText(value)}
+      onChange={(_, option) => { if (option) onPick(option.id); }}
+      noOptionsText={found.isFetching ? 'Searching…' : 'Nothing of this site matches'}
+      renderOption={(props, o) => (
+        <li {...props} key={o.id}>
+          <ListItemText primary={o.label} secondary={o.detail} />
+        </li>
+      )}
+      renderInput={(params) => <TextField {...params} label={`Find the ${kind}`} helperText="by title, tag, name, type or person" />}
+    />
+  );
+}
+
+function ItemTimeline({ siteId, zone }: { siteId: string; zone: string }) {
+  const [params, setParams] = useSearchParams();
+  const kindParam = params.get('kind');
+  const kind: Kind = isKind(kindParam) ? kindParam : 'work';
+  const shownId = params.get('id');
+  const shown = shownId ? { kind, id: shownId } : null;
   const [id, setId] = useState('');
-  const [shown, setShown] = useState<{ kind: keyof typeof KINDS; id: string } | null>(null);
   const verify = useMutation({ mutationFn: () => get<Verdict>(`${KINDS[shown!.kind].verify}/${shown!.id}/verify`) });
   const v = verify.data;
+  /** The shown item lives in the address: a timeline can be bookmarked, shared and reached from an item's page. */
+  const show = (next: Kind, nextId: string | null) => {
+    verify.reset();
+    setParams((p) => {
+      const copy = new URLSearchParams(p);
+      copy.set('tab', 'timeline');
+      copy.set('kind', next);
+      if (nextId) copy.set('id', nextId); else copy.delete('id');
+      return copy;
+    });
+  };
   return (
     <>
       <Paper component="form" sx={{ p: 2, mb: 2 }} aria-label="Item timeline"
-             onSubmit={(e) => { e.preventDefault(); verify.reset(); setShown({ kind, id: id.trim() }); }}>
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+             onSubmit={(e) => { e.preventDefault(); show(kind, id.trim()); }}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'flex-start' }}>
           <FormControl sx={{ minWidth: 140 }}>
             <InputLabel id="item-kind">Item</InputLabel>
-            <Select labelId="item-kind" label="Item" value={kind} onChange={(e) => setKind(e.target.value as keyof typeof KINDS)}>
+            <Select labelId="item-kind" label="Item" value={kind} onChange={(e) => show(e.target.value as Kind, null)}>
               <MenuItem value="work">Work</MenuItem><MenuItem value="permit">Permit</MenuItem><MenuItem value="asset">Asset</MenuItem>
             </Select>
           </FormControl>
-          <TextField label="Id" value={id} onChange={(e) => setId(e.target.value)} required />
-          <Button type="submit" variant="contained" disabled={!id.trim()}>Show timeline</Button>
+          <ItemPicker key={kind} kind={kind} siteId={siteId} zone={zone} onPick={(picked) => show(kind, picked)} />
+          <TextField label="or its id" value={id} onChange={(e) => setId(e.target.value)} sx={{ minWidth: 300 }} />
+          <Button type="submit" variant="contained" disabled={!id.trim()} sx={{ minHeight: 56 }}>Show timeline</Button>
         </Stack>
       </Paper>
       {shown && (
         <>
-          <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }}>
+          <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap" useFlexGap>
             <Button variant="outlined" onClick={() => verify.mutate()} disabled={verify.isPending} data-testid="verify-chain">Verify the hash chain</Button>
+            {shown.kind !== 'asset' && (
+              <Button component={RouterLink} to={shown.kind === 'work' ? `/work/${shown.id}` : `/permits/${shown.id}`}>Open the {shown.kind}</Button>
+            )}
             {v && (v.intact
               ? <Alert severity="success" data-testid="chain-verdict">Intact: {v.events} events, last hash {v.lastHash?.slice(0, 16)}…</Alert>
               : <Alert severity="error" data-testid="chain-verdict">Broken at event {v.firstBrokenSequence}: {v.problem}</Alert>)}
@@ -163,18 +244,21 @@ function Export({ siteId, zone }: { siteId: string; zone: string }) {
 }
 
 /** The auditor's screen: the site as of an instant, any item's timeline and chain verdict, the export. */
+const TABS = ['as-of', 'timeline', 'export'] as const;
+
 export function AuditScreen() {
   const { site } = useCurrentSite();
-  const [tab, setTab] = useState(0);
+  const [params, setParams] = useSearchParams();
+  const tab = Math.max(0, TABS.indexOf((params.get('tab') ?? 'as-of') as typeof TABS[number]));
   if (!site) return null;
   return (
     <>
       <PageHeader title="Audit" subtitle={`${site.code} — rebuilt from the event stores; times in ${site.timeZone}`} />
-      <Tabs value={tab} onChange={(_, v) => setTab(v)} sx={{ mb: 2 }} variant="scrollable">
+      <Tabs value={tab} onChange={(_, v: number) => setParams({ tab: TABS[v] })} sx={{ mb: 2 }} variant="scrollable">
         <Tab label="State as of" /><Tab label="Item timeline" /><Tab label="Export" />
       </Tabs>
       {tab === 0 && <StateAsOf siteId={site.id} zone={site.timeZone} />}
-      {tab === 1 && <ItemTimeline zone={site.timeZone} />}
+      {tab === 1 && <ItemTimeline siteId={site.id} zone={site.timeZone} />}
       {tab === 2 && <Export siteId={site.id} zone={site.timeZone} />}
     </>
   );

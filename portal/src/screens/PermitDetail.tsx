@@ -91,7 +91,12 @@ export function PermitDetailScreen() {
   return (
     <>
       <PageHeader title={`${humanize(p.type)} permit`} subtitle={`Requested by ${p.requestedBy} · version ${p.version} · times in ${zone}`}
-                  actions={<StatusChip status={p.status} testId="permit-status" />} />
+                  actions={<>
+                    <StatusChip status={p.status} testId="permit-status" />
+                    {can(identity, 'audit.read', p.siteId) && (
+                      <Button component={RouterLink} to={`/sites/${p.siteId}/audit?tab=timeline&kind=permit&id=${p.id}`}>Audit timeline</Button>
+                    )}
+                  </>} />
       {p.readyForHandBack && <Alert severity="info" sx={{ mb: 2 }}>Every linked work item is finished: the permit is ready for hand-back.</Alert>}
       <Paper sx={{ p: 2, mb: 2 }}>
         <Typography variant="subtitle2" component="h2" gutterBottom>Actions</Typography>

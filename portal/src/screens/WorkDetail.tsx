@@ -179,6 +179,9 @@ export function WorkDetailScreen() {
           {w.blocked && <Chip color="error" label="Blocked" data-testid="work-blocked" />}
           {w.ready && <Chip color="success" label="Ready" />}
           {w.overdue && <Chip color="warning" label="Overdue" />}
+          {can(identity, 'audit.read', w.siteId) && (
+            <Button component={RouterLink} to={`/sites/${w.siteId}/audit?tab=timeline&kind=work&id=${w.id}`}>Audit timeline</Button>
+          )}
         </>} />
       <Paper sx={{ p: 2, mb: 2 }}>
         <Typography variant="subtitle2" component="h2" gutterBottom>Next steps</Typography>

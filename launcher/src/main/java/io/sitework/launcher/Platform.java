@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Platform implements AutoCloseable {
 
     /** How long a configured OIDC provider may take to answer its discovery document (it may be starting too). */
-    private static final Duration OIDC_DISCOVERY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration OIDC_DISCOVERY_TIMEOUT = Duration.ofSeconds(120);
 
     /** How often the idempotent demo seeding is tried before it is reported failed. */
     private static final int SEED_ATTEMPTS = 4;
