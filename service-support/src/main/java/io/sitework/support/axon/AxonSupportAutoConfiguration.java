@@ -23,7 +23,10 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -179,6 +182,37 @@ public class AxonSupportAutoConfiguration {
                                                @Value("${sitework.processing.balance.interval:2s}") Duration interval,
                                                @Value("${sitework.processing.balance.release:10s}") Duration release) {
             return new SegmentBalancer(processing, tokenStore, transactions, jdbc, instanceId(instanceId), interval, release);
+        }
+    }
+
+    /**
+     * Axon's JDBC event storage engine as its auto-configuration builds it, with the gap timeout set and every
+     * transaction that stores events bounded in time by PostgreSQL ({@link BoundedAppendEventStorageEngine}):
+     * no event can become visible after the processors stopped waiting for it (docs/reliability.md).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({JdbcTemplate.class, JdbcEventStorageEngine.class})
+    static class EventStorageConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(EventStorageEngine.class)
+        public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                                     @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                     org.axonframework.config.Configuration configuration,
+                                                     ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                                     ObjectProvider<EventSchema> eventSchema,
+                                                     @Value("${sitework.event-store.append-timeout:10s}") Duration appendTimeout,
+                                                     @Value("${sitework.event-store.gap-timeout:120s}") Duration gapTimeout) {
+            JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                    .snapshotSerializer(defaultSerializer)
+                    .upcasterChain(configuration.upcasterChain())
+                    .persistenceExceptionResolver(persistenceExceptionResolver)
+                    .eventSerializer(eventSerializer)
+                    .snapshotFilter(configuration.snapshotFilter())
+                    .connectionProvider(connectionProvider)
+                    .transactionManager(transactionManager)
+                    .schema(eventSchema.getIfAvailable(() -> EventSchema.builder().build()));
+            return new BoundedAppendEventStorageEngine(builder, appendTimeout, gapTimeout);
         }
     }
 

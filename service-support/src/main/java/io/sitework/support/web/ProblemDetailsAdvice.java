@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -82,6 +85,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadRequestException.class)
     public ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
         return respond(Problems.validation(e.getMessage(), e.errors()));
+    }
+
+    /**
+     * The database did not complete the request: a commit that failed, a connection it ended (a transaction past the
+     * event store's append timeout), a store that does not answer. Not the client's fault and worth another try —
+     * 503 with Retry-After — but the outcome of a failed commit is unknown, so the client is told to look first.
+     */
+    @ExceptionHandler({TransactionException.class, DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    public ResponseEntity<ProblemDetail> storageUnavailable(Exception e) {
+        log.warn("The store did not complete a request: {}", e.toString());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Storage unavailable",
+                "The store could not confirm this change, so it may or may not have been made. Reload and check before "
+                        + "sending it again (a create sent again with the same Idempotency-Key is never applied twice).");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
