@@ -46,6 +46,8 @@ class FaultSuiteIT {
     private static final boolean SHORT = Boolean.getBoolean("faults.short");
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(180);
     private static final Duration LOAD_DEADLINE = Duration.ofSeconds(300);
+    /** Events a second a rebuild reads here: slow enough for scenario 6 to kill work-service in the middle of one. */
+    private static final int REPLAY_RATE = 10;
 
     @TempDir
     static Path tmp;
@@ -57,7 +59,8 @@ class FaultSuiteIT {
 
     @BeforeAll
     void startThePlatform() {
-        platform = TestPlatforms.start(tmp, "faults", Duration.ofSeconds(240));
+        platform = TestPlatforms.start(tmp, "faults", Duration.ofSeconds(240),
+                List.of("-Dsitework.replay.max-events-per-second=" + REPLAY_RATE));
         gateway = new JsonHttp(platform.gatewayUri());
         invariants = new Invariants(platform, gateway);
     }
@@ -160,8 +163,7 @@ class FaultSuiteIT {
         recovered("poison record on each work partition", load, faultEnded);
 
         // an org admin sees each poison record dead-lettered; a retry keeps it OPEN (it cannot be read, whatever is fixed)
-        String admin = "Bearer " + gateway.post(DemoSeeder.TOKEN_PATH, Map.of("subject", "faults-admin", "orgAdmin", true), Map.of())
-                .json().path("access_token").asText();
+        String admin = orgAdmin();
         Map<String, JsonNode> letters = new HashMap<>();
         await().atMost(RECOVERY_LIMIT).untilAsserted(() -> {
             JsonHttp.Response response = gateway.get("/api/notifications/dead-letters?status=OPEN&size=200", Map.of("Authorization", admin));
@@ -182,6 +184,87 @@ class FaultSuiteIT {
         assertThat(retried.json().path("retries").path(0).path("succeeded").asBoolean()).isFalse();
         report.add("poison: " + letters.size() + " records dead-lettered by notification-service (reason "
                 + letter.path("reason").asText() + "); the retry of an unreadable record keeps it OPEN");
+    }
+
+    @Test
+    @Order(5)
+    void workServiceKilledBetweenStoringEventsAndPublishingThem() throws Exception {
+        // with the broker frozen every acknowledged command is stored and none can be published: the kill lands
+        // between the two for every one of them, not at a random point
+        platform.freezeKafka();
+        WorkLoad load = new WorkLoad("kill-before-publish", gateway, gateway);
+        try {
+            load.start(commands(), 3, Duration.ofMillis(100), LOAD_DEADLINE).get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            System.out.printf("[faults] %d work requests acknowledged while nothing could be published; killing work-service%n",
+                    load.acknowledgedWork.size());
+            platform.killService("work-service");
+        } finally {
+            platform.resumeKafka();
+        }
+        platform.startService("work-service");
+        long faultEnded = System.nanoTime();
+        recovered("work-service SIGKILLed between storing and publishing", load, faultEnded);
+    }
+
+    @Test
+    @Order(6)
+    void workServiceKilledMidReplayAndMidProjection() throws Exception {
+        // the suite's services replay at most REPLAY_RATE events a second (see startThePlatform), so that the kill
+        // lands in the rebuild; the load keeps the live board's processor projecting at the same time
+        String admin = orgAdmin();
+        String replay = "/api/admin/replay/work-service/work-board";
+        WorkLoad load = new WorkLoad("kill-mid-replay", gateway, gateway);
+        Future<?> running = load.start(commands(), 3, Duration.ofMillis(300), LOAD_DEADLINE);
+        JsonHttp.Response started = gateway.post(replay, Map.of(), Map.of("Authorization", admin));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get(replay, Map.of("Authorization", admin)).json()
+                .path("eventsDone").asLong() >= REPLAY_RATE);
+        JsonNode before = gateway.get(replay, Map.of("Authorization", admin)).json();
+        System.out.printf("[faults] killing work-service mid-replay: %s, %d of %d events%n", before.path("state").asText(),
+                before.path("eventsDone").asLong(), before.path("eventsTotal").asLong());
+        assertThat(before.path("state").asText()).isEqualTo("RUNNING");
+        platform.killService("work-service");
+        platform.startService("work-service");
+        long faultEnded = System.nanoTime();
+        running.get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        recovered("work-service SIGKILLed mid-replay and mid-projection", load, faultEnded);
+
+        // the interrupted rebuild is reported failed, the live board stayed in use; a new rebuild completes
+        await().atMost(RECOVERY_LIMIT).until(() -> "FAILED".equals(gateway.get(replay, Map.of("Authorization", admin)).json()
+                .path("state").asText()));
+        JsonNode failed = gateway.get(replay, Map.of("Authorization", admin)).json();
+        JsonHttp.Response again = gateway.post(replay, Map.of(), Map.of("Authorization", admin));
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        await().atMost(RECOVERY_LIMIT).until(() -> "DONE".equals(gateway.get(replay, Map.of("Authorization", admin)).json()
+                .path("state").asText()));
+        Invariants.Report rebuilt = invariants.check(load);
+        report.add("mid-replay: the interrupted rebuild was reported FAILED (" + failed.path("error").asText()
+                + "); a new one finished DONE and the rebuilt board holds the invariants: " + rebuilt);
+    }
+
+    @Test
+    @Order(7)
+    void oneOfTwoWorkServiceInstancesKilledUnderLoad() throws Exception {
+        // a second instance shares every processor's segments with the first (docs/scaling.md); killed, its claims
+        // lapse (10 s) and the first takes its segments over: what it had stored but not yet published or
+        // projected must still reach Kafka and the board
+        platform.startInstance("work-service", "work-service-2");
+        WorkLoad load = new WorkLoad("kill-second-instance", gateway, gateway);
+        Future<?> running = load.start(commands(), 3, Duration.ofMillis(300), LOAD_DEADLINE);
+        int firstAcks = Math.max(1, commands() / 6);
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (load.acknowledgedWork.size() < firstAcks && System.nanoTime() < waitUntil) {
+            Thread.sleep(20);
+        }
+        platform.killService("work-service-2");
+        long faultEnded = System.nanoTime();
+        running.get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        recovered("the second of two work-service instances SIGKILLed under load", load, faultEnded);
+    }
+
+    private String orgAdmin() {
+        return "Bearer " + gateway.post(DemoSeeder.TOKEN_PATH, Map.of("subject", "faults-admin", "orgAdmin", true), Map.of())
+                .json().path("access_token").asText();
     }
 
     private static int commands() {

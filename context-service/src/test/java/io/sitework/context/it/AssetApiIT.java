@@ -134,6 +134,12 @@ class AssetApiIT {
             assertThat(http.get("/api/assets?siteId=" + site + "&q=(inlet").json().get("items").findValuesAsText("tag"))
                     .containsExactly("V.1");
             assertThat(http.get("/api/assets?siteId=" + site + "&q=.*").json().get("total").asLong()).isZero();
+            // control characters are no search (a NUL cannot even reach MongoDB in a regular expression): 400 naming q
+            for (String path : List.of("/api/assets?siteId=" + site + "&q=%00%01%1F", "/api/sites?q=p%00", "/api/contractors?q=%1B")) {
+                Http.Response refused = http.get(path);
+                assertThat(refused.status()).as(path + ": " + refused.body()).isEqualTo(400);
+                assertThat(refused.body()).contains("\"field\":\"q\"").contains("control characters");
+            }
         });
         assertThat(http.get("/api/assets?siteId=" + site + "&assetClass=valve").status()).isEqualTo(400);
     }

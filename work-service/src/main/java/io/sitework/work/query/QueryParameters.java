@@ -1,6 +1,7 @@
 package io.sitework.work.query;
 
 import io.sitework.support.web.BadRequestException;
+import io.sitework.support.web.SearchText;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -60,7 +61,8 @@ public final class QueryParameters {
      * The words of a free-text search, lower-cased (the read model's {@code searchText} is
      * lower-cased too); every word must occur. Empty for an absent or blank search.
      *
-     * @throws BadRequestException naming {@code q} when the search is longer than {@link #MAX_SEARCH_LENGTH}
+     * @throws BadRequestException naming {@code q} when the search is longer than {@link #MAX_SEARCH_LENGTH} or holds a
+     *                             control character (see {@link SearchText})
      */
     public static List<String> searchTerms(String q) {
         if (q == null || q.isBlank()) {
@@ -68,6 +70,9 @@ public final class QueryParameters {
         }
         if (q.length() > MAX_SEARCH_LENGTH) {
             throw new BadRequestException("q", "at most " + MAX_SEARCH_LENGTH + " characters");
+        }
+        if (SearchText.hasControlCharacter(q)) {
+            throw new BadRequestException("q", SearchText.MESSAGE);
         }
         return Arrays.stream(q.strip().toLowerCase(Locale.ROOT).split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
     }

@@ -54,6 +54,17 @@ class QueryParametersTest {
     }
 
     @Test
+    void aSearchWithAControlCharacterIsRefusedNamingQ() {
+        // a NUL cannot be sent to MongoDB in a regular expression at all (the fuzzer's GET ...?q=%00%01%1F)
+        for (String q : List.of("pump\u0000", "\u0000\u0001\u001F", "seal\u001B[31m")) {
+            assertThatThrownBy(() -> QueryParameters.searchTerms(q))
+                    .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.errors())
+                            .extracting(BadRequestException.FieldError::field, BadRequestException.FieldError::message)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("q", "must not contain control characters")));
+        }
+    }
+
+    @Test
     void literalRegexesMatchTheirTextAndNothingElse() {
         for (String text : List.of("(", ")", "[1]", ".*", "a+b", "^start", "end$", "\\", "\\E", "\\Q(", "{2}", "a|b", "?", "p-101",
                 "50%", "#tag", "c'est", "\"quoted\"", "día", "x/y", "a_b", "1", "\\1")) {

@@ -9,6 +9,7 @@ import io.sitework.context.asset.api.Criticality;
 import io.sitework.context.asset.query.AssetQueries;
 import io.sitework.context.asset.query.AssetReader;
 import io.sitework.context.web.HistoryResponses;
+import io.sitework.support.web.SearchText;
 import io.sitework.support.axon.CommandMetadata;
 import io.sitework.support.axon.EventHistory;
 import io.sitework.support.security.Permission;
@@ -130,7 +131,7 @@ public class AssetController {
                                        @RequestParam(required = false) String parentId,
                                        @RequestParam(required = false) AssetStatus status,
                                        @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be upper-case letters, digits or _ (e.g. PUMP)") String assetClass,
-                                       @RequestParam(required = false) @Size(max = 64) String q,
+                                       @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = SearchText.PRINTABLE, message = SearchText.MESSAGE) String q,
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "50") int size,
                                        @RequestParam(required = false) String sort) {

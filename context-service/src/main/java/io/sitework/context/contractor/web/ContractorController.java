@@ -5,6 +5,7 @@ import io.sitework.context.contractor.api.ContractorView;
 import io.sitework.context.contractor.query.ContractorQueries;
 import io.sitework.context.contractor.query.ContractorReader;
 import io.sitework.context.web.HistoryResponses;
+import io.sitework.support.web.SearchText;
 import io.sitework.support.axon.CommandMetadata;
 import io.sitework.support.axon.EventHistory;
 import io.sitework.support.security.Permission;
@@ -116,7 +117,7 @@ public class ContractorController {
 
     @GetMapping
     public Paging.Page<ContractorView> list(@RequestParam(required = false) UUID siteId,
-                                            @RequestParam(required = false) @Size(max = 64) String q,
+                                            @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = SearchText.PRINTABLE, message = SearchText.MESSAGE) String q,
                                             @RequestParam(required = false) @Size(min = 2, max = 40) @Pattern(regexp = CODE, message = CODE_MESSAGE) String qualification,
                                             @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "50") int size,

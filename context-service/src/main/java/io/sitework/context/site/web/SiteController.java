@@ -5,6 +5,7 @@ import io.sitework.context.site.api.SiteView;
 import io.sitework.context.site.query.SiteQueries;
 import io.sitework.context.site.query.SiteReader;
 import io.sitework.context.web.HistoryResponses;
+import io.sitework.support.web.SearchText;
 import io.sitework.support.axon.CommandMetadata;
 import io.sitework.support.axon.EventHistory;
 import io.sitework.support.domain.DomainRuleViolation;
@@ -98,7 +99,7 @@ public class SiteController {
     /** The sites where the caller may read (all of them for an org admin); {@code siteId} narrows to one. */
     @GetMapping
     public Paging.Page<SiteView> list(@RequestParam(required = false) UUID siteId,
-                                      @RequestParam(required = false) @Size(max = 64) String q,
+                                      @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = SearchText.PRINTABLE, message = SearchText.MESSAGE) String q,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "50") int size,
                                       @RequestParam(required = false) String sort) {
