@@ -222,7 +222,9 @@ class FaultSuiteIT {
         JsonNode before = gateway.get(replay, Map.of("Authorization", admin)).json();
         System.out.printf("[faults] killing work-service mid-replay: %s, %d of %d events%n", before.path("state").asText(),
                 before.path("eventsDone").asLong(), before.path("eventsTotal").asLong());
-        assertThat(before.path("state").asText()).isEqualTo("RUNNING");
+        // RUNNING (reading the history) or SWITCHING (within sitework.replay.switch-distance of the head, the live
+        // board's processor paused for the hand-over): both are the middle of a rebuild
+        assertThat(before.path("state").asText()).isIn("RUNNING", "SWITCHING");
         platform.killService("work-service");
         platform.startService("work-service");
         long faultEnded = System.nanoTime();
