@@ -34,6 +34,7 @@ COPY notification-service/pom.xml notification-service/
 COPY gateway/pom.xml gateway/
 COPY launcher/pom.xml launcher/
 COPY deploy-checks/pom.xml deploy-checks/
+COPY faults/pom.xml faults/
 COPY shared-events/src shared-events/src
 COPY embedded-infra/src embedded-infra/src
 COPY service-support/src service-support/src
@@ -95,6 +96,7 @@ COPY notification-service notification-service
 COPY gateway gateway
 COPY launcher launcher
 COPY deploy-checks/pom.xml deploy-checks/
+COPY faults/pom.xml faults/
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     chmod +x mvnw \
  && ./mvnw -B -q -DskipTests package -pl launcher -am
