@@ -276,6 +276,9 @@ class PermitApiIT {
             assertThat(ids(flow.rita.get(base + "&status=APPROVED"))).containsExactly(lifting);
             assertThat(ids(flow.rita.get(base + "&status=REQUESTED,APPROVED"))).hasSize(3);
             assertThat(ids(flow.rita.get(base + "&type=HOT_WORK&type=LIFTING"))).containsExactlyInAnyOrder(hotWork, lifting);
+            // an empty element is ignored, as in work-service's lists (the fuzzer's type=+ was a 500)
+            assertThat(ids(flow.rita.get(base + "&type=+"))).as("type blank: no filter").hasSize(3);
+            assertThat(ids(flow.rita.get(base + "&type=+&type=LIFTING&status="))).containsExactly(lifting);
             assertThat(ids(flow.rita.get(base + "&workId=" + work))).containsExactly(hotWork);
             assertThat(ids(flow.rita.get(base + "&assetId=" + pump))).containsExactly(hotWork);
             assertThat(ids(flow.rita.get(base + "&assetId=" + valve))).as("an isolation point's asset").containsExactly(confined);

@@ -107,8 +107,10 @@ public final class ApiFuzzer {
     /**
      * Sends {@code perOperation} hostile requests to every documented operation (at least {@code minOperations} of
      * them), judging each with {@code findings}; prints what was sent, under {@code service}'s name and the seed.
+     * {@code -Dfuzz.per-operation=N} sends N instead, for a longer hunt than the build's.
      */
     public void fuzzEveryOperation(String service, int minOperations, int perOperation, FuzzFindings findings) {
+        perOperation = Integer.getInteger("fuzz.per-operation", perOperation);
         List<Operation> operations = operations();
         if (operations.size() < minOperations) {
             throw new AssertionError(service + " documents " + operations.size() + " operations in /v3/api-docs, expected at least "

@@ -85,9 +85,20 @@ public class PermitQueryController {
         if (siteIds != null && siteIds.isEmpty()) {
             return new Paging.Page<>(List.of(), page, size, 0);
         }
-        return queries.list(new PermitQueries.Filter(siteIds, status == null ? null : Set.copyOf(status),
-                type == null ? null : Set.copyOf(type), workId == null ? null : workId.toString(),
+        return queries.list(new PermitQueries.Filter(siteIds, given(status), given(type), workId == null ? null : workId.toString(),
                 assetId == null ? null : assetId.toString()), page, size, order);
+    }
+
+    /**
+     * The values of a repeatable enum filter, or null (no filter) when none is given. An empty element
+     * ({@code type=} or {@code type=+}) arrives as null and is ignored, as work-service's lists ignore it.
+     */
+    static <E> Set<E> given(List<E> values) {
+        if (values == null) {
+            return null;
+        }
+        Set<E> given = values.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return given.isEmpty() ? null : given;
     }
 
     /** Which permits and isolations are active on the asset now. */
