@@ -6,6 +6,7 @@
 // renewal margin), and a logout that ends the provider's session too.
 // Exit code 0 when every step held; otherwise the failing step is printed (with a screenshot in SITEWORK_SCREENSHOTS).
 import { chromium } from 'playwright-core';
+import { check, until } from './support.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,9 +22,6 @@ if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 let current = 'start';
 const step = (name) => { current = name; console.log(`- ${name}`); };
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** The claims of the access token the portal keeps for its API calls (this tab's sessionStorage). */
 async function tokenClaims(page) {
@@ -32,16 +30,6 @@ async function tokenClaims(page) {
   return { token, ...JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) };
 }
 
-/** Resolves once check() holds, polling. */
-async function until(check, what, timeout = 30_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeout / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 /** From the portal's login page through Keycloak's form; answers once the browser is back on the portal. */
 async function logInAtKeycloak(page, username, password) {

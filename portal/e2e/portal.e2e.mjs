@@ -8,6 +8,7 @@
 // screen is audited with axe (WCAG 2.0/2.1/2.2 A and AA rules): a serious or critical violation fails the run.
 // Exit code 0 when every step held; otherwise the failing step is printed (with a screenshot beside the others).
 import { chromium } from 'playwright-core';
+import { check, until } from './support.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -63,9 +64,6 @@ async function audit(page, screen) {
   if (violations.length === 0) console.log(`  [axe ${screen}] no violation`);
 }
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** A webhook receiver on this machine (the embedded default delivers to private addresses): it keeps what it gets. */
 async function startReceiver() {
@@ -94,16 +92,6 @@ function signedWith(secret, delivery) {
     .some((given) => given.length === expected.length && timingSafeEqual(given, expected));
 }
 
-/** Resolves once check() holds, polling: for what crosses Kafka and a worker's poll, on screens that refresh themselves. */
-async function until(check, what, timeout = 30_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeout / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 /** Runs check until it passes, reloading the page between tries: for what crosses Kafka between services. */
 async function eventually(page, check, timeout = 30_000) {

@@ -125,13 +125,7 @@ class FaultSuiteIT {
     void workServiceKilledDuringLoadAndRestarted() throws Exception {
         WorkLoad load = new WorkLoad("kill-work", gateway, gateway);
         Future<?> running = load.start(commands(), 3, Duration.ofMillis(300), LOAD_DEADLINE);
-        // killed once the first requests were acknowledged and while most are still to come, so that the kill
-        // lands in the load (a fixed pause let the short form's 12 requests finish first on a fast machine)
-        int firstAcks = Math.max(1, commands() / 6);
-        long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (load.acknowledgedWork.size() < firstAcks && System.nanoTime() < waitUntil) {
-            Thread.sleep(20);
-        }
+        awaitFirstAcknowledgements(load);
         System.out.printf("[faults] killing work-service after %d of %d work requests were acknowledged%n",
                 load.acknowledgedWork.size(), commands());
         platform.killService("work-service");
@@ -253,15 +247,24 @@ class FaultSuiteIT {
         platform.startInstance("work-service", "work-service-2");
         WorkLoad load = new WorkLoad("kill-second-instance", gateway, gateway);
         Future<?> running = load.start(commands(), 3, Duration.ofMillis(300), LOAD_DEADLINE);
+        awaitFirstAcknowledgements(load);
+        platform.killService("work-service-2");
+        long faultEnded = System.nanoTime();
+        running.get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        recovered("the second of two work-service instances SIGKILLed under load", load, faultEnded);
+    }
+
+    /**
+     * Waits (at most 20 s) until the first sixth of the load's work requests are acknowledged, so that a fault injected
+     * next lands in the load while most of it is still to come (a fixed pause let the short form's 12 requests finish
+     * first on a fast machine).
+     */
+    private static void awaitFirstAcknowledgements(WorkLoad load) throws InterruptedException {
         int firstAcks = Math.max(1, commands() / 6);
         long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (load.acknowledgedWork.size() < firstAcks && System.nanoTime() < waitUntil) {
             Thread.sleep(20);
         }
-        platform.killService("work-service-2");
-        long faultEnded = System.nanoTime();
-        running.get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        recovered("the second of two work-service instances SIGKILLed under load", load, faultEnded);
     }
 
     private String orgAdmin() {

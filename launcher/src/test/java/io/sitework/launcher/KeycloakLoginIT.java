@@ -10,11 +10,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -22,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -42,9 +38,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakLoginIT {
 
-    private static final Path BROWSER_SCENARIO = Path.of("..", "portal", "e2e", "oidc.e2e.mjs");
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
-    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     private static final String NORTH = DemoData.SITE_ID.toString();
     /** Longer than the portal's renewal margin (60 s), so that the browser sees a renewal within the test. */
     private static final Duration ACCESS_TOKEN_LIFESPAN = Duration.ofSeconds(66);
@@ -144,46 +137,15 @@ class KeycloakLoginIT {
     @Test
     @Order(2)
     void thePortalLogsInAtKeycloakRenewsTheTokenAndLogsOut() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)), "Chromium is not installed at " + CHROMIUM
-                + " (apt-get install chromium; .ci/run does it): the portal's OIDC browser test is skipped");
-        assumeTrue(Files.isDirectory(Path.of("..", "portal", "node_modules", "playwright-core")),
-                "the portal's npm packages are not installed: the portal's OIDC browser test is skipped");
-        assumeTrue(!api.get("/", Map.of()).body().contains("the portal was not built"),
-                "the gateway's portal was not built (npm was missing at build time): the OIDC browser test is skipped");
+        BrowserScenario.assumeRunnable(platform.gatewayUri(), "the portal's OIDC browser test");
 
-        ProcessBuilder command = new ProcessBuilder("node", BROWSER_SCENARIO.toString()).redirectErrorStream(true);
-        command.environment().put("SITEWORK_URL", platform.publicUrl().toString());
-        command.environment().put("SITEWORK_OIDC_ISSUER", keycloak.issuer());
-        command.environment().put("SITEWORK_SCREENSHOTS", SCREENSHOTS.toAbsolutePath().normalize().toString());
-        command.environment().put("CHROMIUM", CHROMIUM);
-        Process browser;
-        try {
-            browser = command.start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "node could not be started (" + e.getMessage() + "): the OIDC browser test is skipped");
-            return;
-        }
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> {
-                    System.out.println("[browser] " + line);
-                    output.append(line).append('\n');
-                });
-            } catch (java.io.IOException e) {
-                output.append(e).append('\n');
-            }
-        });
-        reader.start();
-        boolean finished = browser.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            browser.destroyForcibly();
-        }
-        reader.join(5_000);
+        BrowserScenario.Result browser = BrowserScenario.run("oidc.e2e.mjs", Map.of(
+                "SITEWORK_URL", platform.publicUrl().toString(),
+                "SITEWORK_OIDC_ISSUER", keycloak.issuer()), Duration.ofMinutes(5));
 
-        assertThat(finished).as("the OIDC browser scenario did not finish within 5 minutes:%n%s", output).isTrue();
-        assertThat(browser.exitValue()).as("the OIDC browser scenario failed:%n%s%n---- keycloak.log%n%s", output, keycloak.tail())
+        assertThat(browser.finished()).as("the OIDC browser scenario did not finish within 5 minutes:%n%s", browser.output()).isTrue();
+        assertThat(browser.exitCode()).as("the OIDC browser scenario failed:%n%s%n---- keycloak.log%n%s", browser.output(), keycloak.tail())
                 .isZero();
-        assertThat(output).contains("OIDC E2E PASSED");
+        assertThat(browser.output()).contains("OIDC E2E PASSED");
     }
 }

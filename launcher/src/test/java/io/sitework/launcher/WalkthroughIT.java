@@ -11,21 +11,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The README's walkthrough, {@code docs/walkthrough.http}, run request by request against the real
@@ -41,10 +32,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkthroughIT {
 
-    private static final Path PORTAL = Path.of("..", "portal");
-    private static final Path BROWSER_SCENARIO = PORTAL.resolve("e2e").resolve("portal.e2e.mjs");
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
-    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
     /** Relative to the launcher module, where Maven runs the tests. */
     private static final Path WALKTHROUGH = Path.of("..", "docs", "walkthrough.http");
@@ -80,57 +67,15 @@ class WalkthroughIT {
     @Test
     @Order(3)
     void thePortalRunsTheScenarioInARealBrowser() throws Exception {
-        String gateway = platform.gatewayUri().toString().replaceAll("/+$", "");
-        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)), "Chromium is not installed at " + CHROMIUM
-                + " (apt-get install chromium; .ci/run does it): the portal's browser test is skipped");
-        assumeTrue(onPath("node"), "node is not on the PATH: the portal's browser test is skipped");
-        assumeTrue(Files.isDirectory(PORTAL.resolve("node_modules").resolve("playwright-core")),
-                "the portal's npm packages are not installed (npm was missing at build time): the browser test is skipped");
-        HttpResponse<String> start = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assumeTrue(!start.body().contains("the portal was not built"),
-                "the gateway's portal was not built (npm was missing at build time): the browser test is skipped");
+        BrowserScenario.assumeRunnable(platform.gatewayUri(), "the portal's browser test");
 
-        ProcessBuilder command = new ProcessBuilder("node", BROWSER_SCENARIO.toString()).redirectErrorStream(true);
-        command.environment().put("SITEWORK_URL", gateway);
-        command.environment().put("SITEWORK_SCREENSHOTS", SCREENSHOTS.toAbsolutePath().normalize().toString());
-        command.environment().put("CHROMIUM", CHROMIUM);
-        Process browser = command.start();
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> {
-                    System.out.println("[browser] " + line);
-                    output.append(line).append('\n');
-                });
-            } catch (java.io.IOException e) {
-                output.append(e).append('\n');
-            }
-        });
-        reader.start();
-        boolean finished = browser.waitFor(6, TimeUnit.MINUTES);
-        if (!finished) {
-            browser.destroyForcibly();
-        }
-        reader.join(5_000);
+        BrowserScenario.Result browser = BrowserScenario.run("portal.e2e.mjs",
+                Map.of("SITEWORK_URL", platform.gatewayUri().toString().replaceAll("/+$", "")), Duration.ofMinutes(6));
 
-        assertThat(finished).as("the browser scenario did not finish within 6 minutes:%n%s", output).isTrue();
-        assertThat(browser.exitValue()).as("the browser scenario failed:%n%s", output).isZero();
-        assertThat(output).contains("PORTAL E2E PASSED");
-        assertThat(SCREENSHOTS.resolve("work-detail.png")).isNotEmptyFile();
-    }
-
-    private static boolean onPath(String executable) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, executable))) {
-                return true;
-            }
-        }
-        return false;
+        assertThat(browser.finished()).as("the browser scenario did not finish within 6 minutes:%n%s", browser.output()).isTrue();
+        assertThat(browser.exitCode()).as("the browser scenario failed:%n%s", browser.output()).isZero();
+        assertThat(browser.output()).contains("PORTAL E2E PASSED");
+        assertThat(BrowserScenario.SCREENSHOTS.resolve("work-detail.png")).isNotEmptyFile();
     }
 
     private void run(Path file) {

@@ -1,5 +1,7 @@
 package io.sitework.support.web;
 
+import java.util.regex.Pattern;
+
 /**
  * What a free-text search parameter ({@code q}) may hold: what a person types or pastes, never other control
  * characters than tab and line breaks (which separate words like spaces). A NUL cannot even be sent to MongoDB
@@ -15,8 +17,10 @@ public final class SearchText {
     private SearchText() {
     }
 
+    private static final Pattern PRINTABLE_TEXT = Pattern.compile(PRINTABLE);
+
     /** Whether {@code text} holds a control character (U+0000–U+001F, U+007F–U+009F) other than tab, LF and CR. */
     public static boolean hasControlCharacter(String text) {
-        return text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
+        return text != null && !PRINTABLE_TEXT.matcher(text).matches();
     }
 }

@@ -24,8 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Reads of permits: one permit (from the event store, exact ETag, as of any instant), its history, the
@@ -97,7 +99,7 @@ public class PermitQueryController {
         if (values == null) {
             return null;
         }
-        Set<E> given = values.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Set<E> given = values.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
         return given.isEmpty() ? null : given;
     }
 
